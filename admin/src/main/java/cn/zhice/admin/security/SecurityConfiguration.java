@@ -1,0 +1,61 @@
+package cn.zhice.admin.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. The admin API ({@code /api/admin/**}) takes HTTP Basic and is stateless: editors curate,
+ * reviewers also publish, reject and archive, administrators also manage users. Everything else (public search,
+ * health) is open. Authorisation is declared here, by path, so the whole policy can be read in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST,
+                                "/api/admin/kb/entries/*/publish",
+                                "/api/admin/kb/entries/*/reject",
+                                "/api/admin/kb/entries/*/archive").hasRole("REVIEWER")
+                        .anyRequest().hasRole("EDITOR"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic-auth API without cookies: no session to ride on, so no CSRF token to check.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .headers(Customizer.withDefaults())
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,198 @@
+package cn.zhice.kb.search;
+
+import cn.zhice.kb.vocabulary.Vocabulary;
+
+import cn.zhice.kb.Entry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The Lucene index of live entries, searchable near-real-time: every write is followed by a reader refresh, so a
+ * published change is visible at once; commits to disk are batched ({@link #commit}). Commit metadata records the
+ * schema, the vocabulary fingerprint and the database watermark, so a restart knows whether to catch up or rebuild.
+ */
+public final class EntryIndex implements Closeable {
+
+    /** Bump when documents or analysis change incompatibly; an index with another schema is rebuilt on start. */
+    static final String SCHEMA = "1";
+
+    private static final String SCHEMA_KEY = "schema";
+    private static final String VOCABULARY_KEY = "vocabulary";
+    private static final String WATERMARK_KEY = "watermark";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile Analyzers analyzers;
+    private volatile OffsetDateTime watermark;
+    private final boolean stale;
+
+    public EntryIndex(Directory directory, Vocabulary vocabulary) throws IOException {
+        this.directory = directory;
+        this.analyzers = new Analyzers(vocabulary);
+        IndexWriterConfig config = new IndexWriterConfig(new SwitchableAnalyzer(() -> analyzers.index))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        Map<String, String> committed = new HashMap<>();
+        if (DirectoryReader.indexExists(directory)) {
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                committed.putAll(reader.getIndexCommit().getUserData());
+            }
+        }
+        this.stale = !SCHEMA.equals(committed.get(SCHEMA_KEY))
+                || !vocabulary.indexFingerprint().equals(committed.get(VOCABULARY_KEY));
+        this.watermark = committed.containsKey(WATERMARK_KEY)
+                ? OffsetDateTime.parse(committed.get(WATERMARK_KEY))
+                : OffsetDateTime.parse("1970-01-01T00:00Z");
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Whether this index was empty, of another schema or built with other domain terms, and must be rebuilt. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** The database change time up to which this index is known to be complete. */
+    public OffsetDateTime watermark() {
+        return watermark;
+    }
+
+    public void upsert(Collection<Entry> entries) {
+        write(() -> {
+            for (Entry entry : entries) {
+                writer.updateDocument(new Term(EntryFields.ID, entry.externalId()), EntryDocuments.of(entry));
+            }
+        });
+    }
+
+    public void delete(Collection<String> externalIds) {
+        write(() -> {
+            for (String externalId : externalIds) {
+                writer.deleteDocuments(new Term(EntryFields.ID, externalId));
+            }
+        });
+    }
+
+    /**
+     * Replaces the whole index with what {@code source} feeds in. Searchers keep seeing the old contents until the
+     * new ones are complete, because the reader is refreshed only at the end.
+     */
+    public void replaceAll(Consumer<Consumer<Entry>> source, OffsetDateTime upTo) {
+        write(() -> {
+            writer.deleteAll();
+            source.accept(entry -> {
+                try {
+                    writer.addDocument(EntryDocuments.of(entry));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            watermark = upTo;
+            commitLocked();
+        });
+    }
+
+    /** Switches to a new vocabulary. Returns true when domain terms changed and the index must be rebuilt. */
+    public boolean useVocabulary(Vocabulary vocabulary) {
+        boolean termsChanged = !vocabulary.indexFingerprint().equals(analyzers.vocabulary.indexFingerprint());
+        analyzers = new Analyzers(vocabulary);
+        return termsChanged;
+    }
+
+    Analyzers analyzers() {
+        return analyzers;
+    }
+
+    /** Advances the watermark and makes everything written so far durable. */
+    public void commit(OffsetDateTime upTo) {
+        write(() -> {
+            boolean advanced = upTo.isAfter(watermark);
+            if (advanced) {
+                watermark = upTo;
+            }
+            if (advanced || writer.hasUncommittedChanges()) {
+                commitLocked();
+            }
+        });
+    }
+
+    private void commitLocked() throws IOException {
+        writer.setLiveCommitData(Map.of(
+                SCHEMA_KEY, SCHEMA,
+                VOCABULARY_KEY, analyzers.vocabulary.indexFingerprint(),
+                WATERMARK_KEY, watermark.toString()).entrySet());
+        writer.commit();
+    }
+
+    /** Runs a search on a current searcher, released afterwards. */
+    public <T> T search(SearcherFunction<T> search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return search(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    private void write(IndexAction action) {
+        writeLock.lock();
+        try {
+            action.run();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        writeLock.lock();
+        try {
+            searchers.close();
+            if (writer.isOpen()) {
+                commitLocked();
+                writer.close();
+            }
+            directory.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A search against one acquired searcher. */
+    @FunctionalInterface
+    public interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IndexAction {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,43 @@
+package cn.zhice.kb.store;
+
+import cn.zhice.kb.Entry;
+import cn.zhice.kb.EntryKind;
+import cn.zhice.kb.KnowledgeBase;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** {@link KnowledgeBase} read from the database: the live version of each entry, if valid today. */
+@Service
+class StoredKnowledgeBase implements KnowledgeBase {
+
+    private final EntryStore store;
+    private final Clock clock;
+
+    StoredKnowledgeBase(EntryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Entry> visible(String externalId) {
+        LocalDate today = LocalDate.now(clock);
+        return Optional.ofNullable(store.published(List.of(externalId)).get(externalId))
+                .filter(entry -> entry.isValidOn(today));
+    }
+
+    @Override
+    public List<Entry> visible(EntryKind kind) {
+        LocalDate today = LocalDate.now(clock);
+        List<Entry> entries = new ArrayList<>();
+        store.forEachPublished(entry -> {
+            if (entry.kind() == kind && entry.isValidOn(today)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+}
