@@ -1,7 +1,6 @@
 package cn.zhice.admin.users;
 
 import cn.zhice.admin.AdminProperties;
-import cn.zhice.kb.web.BadRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Staff accounts: {@code POST /api/admin/users} and {@code GET /api/admin/users}, for administrators only. */
 @RestController
@@ -42,13 +40,13 @@ class UserController {
     @PostMapping
     ResponseEntity<StaffUser> create(@Valid @RequestBody NewUser request, Principal admin) {
         if (request.password().length() < properties.passwordMinLength()) {
-            throw new BadRequest("密码至少需要 " + properties.passwordMinLength() + " 个字符");
+            throw new InvalidUser(HttpStatus.BAD_REQUEST, "密码至少需要 " + properties.passwordMinLength() + " 个字符");
         }
         if (request.password().toLowerCase().contains(request.username().toLowerCase())) {
-            throw new BadRequest("密码不能包含用户名");
+            throw new InvalidUser(HttpStatus.BAD_REQUEST, "密码不能包含用户名");
         }
         if (users.find(request.username()).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "用户名 " + request.username() + " 已被使用");
+            throw new InvalidUser(HttpStatus.CONFLICT, "用户名 " + request.username() + " 已被使用");
         }
         StaffUser created = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()),
                 admin.getName());
