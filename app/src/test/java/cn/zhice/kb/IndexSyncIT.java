@@ -1,0 +1,107 @@
+package cn.zhice.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhice.ZhiceApplication;
+import cn.zhice.testsupport.Api;
+import cn.zhice.testsupport.TestServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Several instances behind a load balancer share one database and one Redis, each with its own index: a change made
+ * through one is searchable through the others, by notification or (when one is lost) by the periodic catch-up; and
+ * an instance whose index is corrupt rebuilds it from the database on start.
+ */
+class IndexSyncIT {
+
+    private static final String PASSWORD = "sync-admin-secret";
+
+    private final String database = "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final String channel = TestServices.uniquePrefix() + "kb:changed";
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void changePublishedThroughOneInstanceIsSearchableThroughAnother() throws IOException {
+        Api first = start(channel, "1h", Files.createTempDirectory("zhice-a"));
+        Api second = start(channel, "1h", Files.createTempDirectory("zhice-b"));
+
+        String id = publish(first, "云杉街道夜市摊位申请");
+
+        // No periodic catch-up is configured (1h): only the Redis notification can bring it here this fast.
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(KnowledgeBaseApiContract.ids(second.search("云杉街道夜市摊位", null))).contains(id));
+    }
+
+    @Test
+    void instanceThatMissedTheNotificationCatchesUpFromTheDatabase() throws IOException {
+        Api first = start(channel, "1h", Files.createTempDirectory("zhice-a"));
+        Api deaf = start(TestServices.uniquePrefix() + "elsewhere", "300ms", Files.createTempDirectory("zhice-c"));
+
+        String id = publish(first, "青松社区充电桩报装");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(KnowledgeBaseApiContract.ids(deaf.search("青松社区充电桩", null))).contains(id));
+    }
+
+    @Test
+    void corruptIndexIsRebuiltFromTheDatabaseOnStart() throws IOException {
+        Path index = Files.createTempDirectory("zhice-corrupt");
+        Api api = start(channel, "1h", index);
+        String id = publish(api, "白鹭湖游船经营许可");
+        instances.remove(instances.size() - 1).close();
+
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, "not a lucene commit".getBytes());
+            }
+        }
+
+        Api restarted = start(channel, "1h", index);
+        assertThat(KnowledgeBaseApiContract.ids(restarted.search("白鹭湖游船", null))).contains(id);
+    }
+
+    private Api start(String syncChannel, String syncInterval, Path indexDir) {
+        // Command-line arguments, as an operator would start each instance; they outrank application.yml.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZhiceApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--zhice.redis.url=" + TestServices.redisUrl(),
+                "--zhice.kb.sync-channel=" + syncChannel,
+                "--zhice.kb.sync-interval=" + syncInterval,
+                "--zhice.kb.index-dir=" + indexDir,
+                "--zhice.demo-data.enabled=false",
+                "--zhice.admin.bootstrap-password=" + PASSWORD);
+        instances.add(context);
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return Api.at(port).as("admin", PASSWORD);
+    }
+
+    private static String publish(Api api, String title) {
+        String id = KnowledgeBaseApiContract.newId();
+        Map<String, Object> entry = KnowledgeBaseApiContract.entry(id, "SERVICE_GUIDE", title);
+        entry.put("status", "PUBLISHED");
+        Api.Reply reply = api.post("/api/admin/kb/import", "application/x-ndjson",
+                KnowledgeBaseApiContract.ndjson(List.of(entry)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return id;
+    }
+}
