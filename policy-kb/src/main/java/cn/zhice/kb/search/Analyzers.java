@@ -4,6 +4,7 @@ import cn.zhice.kb.vocabulary.Vocabulary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -54,6 +55,7 @@ final class Analyzers {
             if (withSynonyms) {
                 for (var group : vocabulary.synonymGroups()) {
                     parser.parse(new java.io.StringReader(String.join(",", group.stream().map(Analyzers::escape).toList())));
+                    addWholeForms(parser, plain, group);
                 }
             }
             for (String term : vocabulary.terms()) {
@@ -67,6 +69,24 @@ final class Analyzers {
             throw new UncheckedIOException(e);
         } catch (java.text.ParseException | IllegalArgumentException e) {
             throw new IllegalStateException("词表无法解析: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * smartcn segments in context: 社会保险 alone is 社会 + 保险, but in 社会保险缴费基数 it is one word. So a synonym
+     * that analyses into several words also stands for its whole (normalised) spelling, or 社保 would never find
+     * a document that says 社会保险缴费.
+     */
+    private static void addWholeForms(SolrSynonymParser parser, Analyzer plain, List<String> group) throws IOException {
+        for (String member : group) {
+            CharsRef parts = parser.analyze(member, new CharsRefBuilder());
+            if (parts.toString().indexOf(SynonymMap.WORD_SEPARATOR) < 0) {
+                continue;
+            }
+            CharsRef whole = new CharsRef(normalised(plain, member));
+            for (String other : group) {
+                parser.add(parser.analyze(other, new CharsRefBuilder()), whole, false);
+            }
         }
     }
 
