@@ -168,8 +168,12 @@ abstract class KnowledgeBaseApiContract {
         assertThat(history.get(1).get("comment").asString()).isEqualTo("同意");
         assertThat(history.get(3).get("author").asString()).isEqualTo("editor1");
 
-        assertThat(reviewer.postJson("/api/admin/kb/entries/" + id + "/archive", Map.of("comment", "停止办理")).status()).isEqualTo(200);
+        assertThat(editor.delete("/api/admin/kb/entries/" + id).status()).isEqualTo(403);
+        Reply archived = reviewer.delete("/api/admin/kb/entries/" + id);
+        assertThat(archived.status()).isEqualTo(200);
+        assertThat(archived.json().get("status").asString()).isEqualTo("ARCHIVED");
         assertThat(ids(anonymous.search(word + "停车证", null))).doesNotContain(id);
+        assertThat(editor.get("/api/admin/kb/entries/" + id + "/versions").json().size()).isEqualTo(5);
     }
 
     @Test

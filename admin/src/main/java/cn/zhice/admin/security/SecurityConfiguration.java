@@ -31,6 +31,7 @@ class SecurityConfiguration {
                                 "/api/admin/kb/entries/*/publish",
                                 "/api/admin/kb/entries/*/reject",
                                 "/api/admin/kb/entries/*/archive").hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.DELETE, "/api/admin/kb/entries/*").hasRole("REVIEWER")
                         .anyRequest().hasRole("EDITOR"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors

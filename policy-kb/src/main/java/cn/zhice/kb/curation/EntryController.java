@@ -15,6 +15,7 @@ import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,6 +86,12 @@ class EntryController {
     @PostMapping("/{externalId}/archive")
     EntryView archive(@PathVariable String externalId, @RequestBody(required = false) Comment comment, Principal principal) {
         return EntryView.of(curation.archive(externalId, principal.getName(), Comment.text(comment)));
+    }
+
+    /** Entries are never erased: deleting archives the entry, which takes it offline and keeps its history. */
+    @DeleteMapping("/{externalId}")
+    EntryView delete(@PathVariable String externalId, Principal principal) {
+        return EntryView.of(curation.archive(externalId, principal.getName(), "删除（归档）"));
     }
 
     @GetMapping("/{externalId}/versions")
