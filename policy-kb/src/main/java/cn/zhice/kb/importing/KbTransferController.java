@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -37,14 +38,16 @@ class KbTransferController {
     private final EntryStore store;
     private final EntryCodec codec;
     private final KbProperties properties;
+    private final Clock clock;
 
-    KbTransferController(
-            ImportParser parser, KbImport kbImport, EntryStore store, EntryCodec codec, KbProperties properties) {
+    KbTransferController(ImportParser parser, KbImport kbImport, EntryStore store, EntryCodec codec,
+            KbProperties properties, Clock clock) {
         this.parser = parser;
         this.kbImport = kbImport;
         this.store = store;
         this.codec = codec;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/import", consumes = {NDJSON, "application/jsonl", "application/json-lines"})
@@ -80,7 +83,7 @@ class KbTransferController {
         });
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"zhice-kb-" + LocalDate.now() + ".jsonl\"")
+                        "attachment; filename=\"zhice-kb-" + LocalDate.now(clock) + ".jsonl\"")
                 .contentType(new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
                 .body(body);
     }

@@ -1,7 +1,5 @@
 package cn.zhice.kb.search;
 
-import java.io.Reader;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -11,27 +9,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * Overlapping CJK bigrams over normalised text. Segmentation-free, so it still matches when the segmenter splits a
  * typo, a rare name or a colloquial phrase differently in the question and in the document.
  */
-final class ChineseBigramAnalyzer extends Analyzer {
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return Normalization.wrap(reader);
-    }
-
-    @Override
-    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return Normalization.wrap(reader);
-    }
+final class ChineseBigramAnalyzer extends NormalizingAnalyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new CJKBigramFilter(tokenizer);
         return new TokenStreamComponents(tokenizer, stream);
-    }
-
-    @Override
-    public int getPositionIncrementGap(String fieldName) {
-        return 100;
     }
 }

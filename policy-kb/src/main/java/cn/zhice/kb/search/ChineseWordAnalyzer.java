@@ -1,7 +1,5 @@
 package cn.zhice.kb.search;
 
-import java.io.Reader;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,7 +13,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * Word-level Chinese analysis: normalisation, smartcn's HMM segmentation, stop words, then the staff vocabulary
  * (domain terms kept whole, and at query time synonyms). Index-time graphs are flattened, as Lucene requires.
  */
-final class ChineseWordAnalyzer extends Analyzer {
+final class ChineseWordAnalyzer extends NormalizingAnalyzer {
 
     private final CharArraySet stopWords;
     private final SynonymMap vocabulary;
@@ -32,16 +30,6 @@ final class ChineseWordAnalyzer extends Analyzer {
     }
 
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return Normalization.wrap(reader);
-    }
-
-    @Override
-    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return Normalization.wrap(reader);
-    }
-
-    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new HMMChineseTokenizer();
         TokenStream stream = new StopFilter(tokenizer, stopWords);
@@ -52,10 +40,5 @@ final class ChineseWordAnalyzer extends Analyzer {
             }
         }
         return new TokenStreamComponents(tokenizer, stream);
-    }
-
-    @Override
-    public int getPositionIncrementGap(String fieldName) {
-        return 100;
     }
 }

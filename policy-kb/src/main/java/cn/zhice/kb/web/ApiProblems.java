@@ -1,6 +1,9 @@
 package cn.zhice.kb.web;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -45,6 +50,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Two requests created the same thing at the same moment; the loser may simply retry. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "同一编号刚被另一个请求写入，请刷新后重试");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    /** Anything unforeseen: logged with its stack trace here, answered without one. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException ex) {
+        log.error("Unexpected error answering an API request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员");
+        problem.setTitle("Internal error");
+        return problem;
     }
 
     /** Bad arguments that reach the domain are the client's fault, never a server error. */
