@@ -11,4 +11,7 @@ public interface KnowledgeBase {
 
     /** Every published entry of a kind that is valid today. */
     List<Entry> visible(EntryKind kind);
+
+    /** The synonym groups staff maintain for search (高企, 高新技术企业), for dictionaries outside search. */
+    List<List<String>> synonymGroups();
 }

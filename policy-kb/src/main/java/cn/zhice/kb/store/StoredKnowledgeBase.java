@@ -3,6 +3,7 @@ package cn.zhice.kb.store;
 import cn.zhice.kb.Entry;
 import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.KnowledgeBase;
+import cn.zhice.kb.vocabulary.VocabularyStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +16,18 @@ import org.springframework.stereotype.Service;
 class StoredKnowledgeBase implements KnowledgeBase {
 
     private final EntryStore store;
+    private final VocabularyStore vocabulary;
     private final Clock clock;
 
-    StoredKnowledgeBase(EntryStore store, Clock clock) {
+    StoredKnowledgeBase(EntryStore store, VocabularyStore vocabulary, Clock clock) {
         this.store = store;
+        this.vocabulary = vocabulary;
         this.clock = clock;
+    }
+
+    @Override
+    public List<List<String>> synonymGroups() {
+        return vocabulary.load().synonymGroups();
     }
 
     @Override
