@@ -1,6 +1,5 @@
 package cn.zhice.testsupport;
 
-import cn.zhice.app.EmbeddedRedis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import redis.embedded.RedisServer;
 
 /**
  * The real servers tests talk to: the machine's Redis and PostgreSQL when they run (as on CI), otherwise an
@@ -38,12 +38,32 @@ public final class TestServices {
             } else if (REQUIRED) {
                 throw new IllegalStateException("ZHICE_REQUIRE_SERVICES is set but no Redis answers on 127.0.0.1:6379");
             } else {
-                EmbeddedRedis embedded = EmbeddedRedis.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-                redisUrl = embedded.url();
+                redisUrl = startEmbeddedRedis();
             }
         }
         return redisUrl;
+    }
+
+    private static String startEmbeddedRedis() {
+        try {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.stop();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the process dies with it
+                }
+            }));
+            return "redis://127.0.0.1:" + port;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start an embedded Redis server for tests", e);
+        }
     }
 
     /** A key prefix no other test run uses, so runs sharing one Redis never see each other's data. */
