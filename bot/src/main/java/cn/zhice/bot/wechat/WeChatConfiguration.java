@@ -43,6 +43,14 @@ class WeChatConfiguration {
 
     @Bean
     WxMpConfigStorage wechatAccount(WeChatProperties properties, RedisConnectionFactory redis) {
+        if (!properties.configured()) {
+            log.info("zhice.wechat.app-id/token are not set: /wechat/portal answers 503 until they are");
+        }
+        return account(properties, redis);
+    }
+
+    /** The account's settings, with access_token and its refresh lock in Redis under the configured prefix. */
+    static WxMpRedisConfigImpl account(WeChatProperties properties, RedisConnectionFactory redis) {
         StringRedisTemplate template = new StringRedisTemplate(redis);
         template.afterPropertiesSet();
         WxMpRedisConfigImpl account = new WxMpRedisConfigImpl(new RedisTemplateWxRedisOps(template),
@@ -57,9 +65,6 @@ class WeChatConfiguration {
         hosts.setMpHost(WxMpHostConfig.MP_DEFAULT_HOST_URL);
         hosts.setOpenHost(WxMpHostConfig.OPEN_DEFAULT_HOST_URL);
         account.setHostConfig(hosts);
-        if (!properties.configured()) {
-            log.info("zhice.wechat.app-id/token are not set: /wechat/portal answers 503 until they are");
-        }
         return account;
     }
 
