@@ -33,7 +33,7 @@ final class CallbackGuard {
         this.clock = clock;
     }
 
-    /** Checks {@code signature} (and, when given, the timestamp's age); throws a {@link CallbackRejected}. */
+    /** Checks the parameters, the timestamp's age and {@code signature}; throws a {@link CallbackRejected}. */
     void verifySignature(String signature, String timestamp, String nonce) {
         requirePresent(signature, timestamp, nonce);
         checkFresh(timestamp);
