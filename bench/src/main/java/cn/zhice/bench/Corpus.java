@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * @param dataset where the service items came from, or empty when the dataset was not found
  */
-record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
+public record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
 
     static final String DATASET = "gd-service-items.jsonl";
 
@@ -26,7 +26,7 @@ record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
     }
 
     /** The demo entries plus the service items from {@code dataset} when it exists. */
-    static Corpus load(Optional<Path> dataset) {
+    public static Corpus load(Optional<Path> dataset) {
         List<Entry> gd = dataset.map(path -> {
             try {
                 return GdServiceItems.read(path);
@@ -42,7 +42,7 @@ record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
      * directory (the project root), otherwise {@code shared/datasets/} in the parent of the project root (for runs
      * from a module directory). Empty when none of these exists.
      */
-    static Optional<Path> locateDataset(Optional<String> given, Path workingDirectory) {
+    public static Optional<Path> locateDataset(Optional<String> given, Path workingDirectory) {
         if (given.isPresent()) {
             Path path = workingDirectory.resolve(given.get()).normalize();
             return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
@@ -65,7 +65,7 @@ record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
         return Optional.empty();
     }
 
-    List<Entry> all() {
+    public List<Entry> all() {
         return Stream.concat(demo.stream(), gd.stream()).toList();
     }
 }

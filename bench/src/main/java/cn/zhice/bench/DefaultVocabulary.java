@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The synonyms and domain terms a fresh installation starts with, obtained the way production gets them: the
  * policy-kb Flyway migrations run on a throw-away in-memory H2 database and {@link VocabularyStore} reads them back.
  */
-final class DefaultVocabulary {
+public final class DefaultVocabulary {
 
     private DefaultVocabulary() {}
 
-    static Vocabulary load() {
+    public static Vocabulary load() {
         JdbcDataSource dataSource = new JdbcDataSource();
         // Without DB_CLOSE_DELAY the in-memory database would vanish when Flyway closes its last connection.
         dataSource.setURL("jdbc:h2:mem:zhice-bench-vocabulary;DB_CLOSE_DELAY=-1");

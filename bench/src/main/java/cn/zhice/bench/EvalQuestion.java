@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param file the question file, for reports
  */
-record EvalQuestion(String question, List<String> gold, String source, String note, String file) {
+public record EvalQuestion(String question, List<String> gold, String source, String note, String file) {
 
     static final String LOCATION = "classpath*:eval/*.jsonl";
 
@@ -28,11 +28,16 @@ record EvalQuestion(String question, List<String> gold, String source, String no
     }
 
     /** Every question of every {@code eval/*.jsonl} file on the classpath, files in name order. */
-    static List<EvalQuestion> loadAll() {
+    public static List<EvalQuestion> loadAll() {
+        return load(LOCATION);
+    }
+
+    /** Every question of the JSON Lines files matching a classpath pattern, files in name order. */
+    public static List<EvalQuestion> load(String location) {
         JsonMapper json = JsonMapper.builder().build();
         List<EvalQuestion> questions = new ArrayList<>();
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(location);
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
             for (Resource file : files) {
                 String text;
@@ -46,7 +51,7 @@ record EvalQuestion(String question, List<String> gold, String source, String no
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + LOCATION, e);
+            throw new UncheckedIOException("Cannot read " + location, e);
         }
         return questions;
     }
