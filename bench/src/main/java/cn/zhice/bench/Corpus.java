@@ -20,7 +20,7 @@ public record Corpus(List<Entry> demo, List<Entry> gd, Optional<Path> dataset) {
 
     static final String DATASET = "gd-service-items.jsonl";
 
-    Corpus {
+    public Corpus {
         demo = List.copyOf(demo);
         gd = List.copyOf(gd);
     }

@@ -23,7 +23,7 @@ public record EvalQuestion(String question, List<String> gold, String source, St
 
     static final String LOCATION = "classpath*:eval/*.jsonl";
 
-    EvalQuestion {
+    public EvalQuestion {
         gold = List.copyOf(gold);
     }
 
