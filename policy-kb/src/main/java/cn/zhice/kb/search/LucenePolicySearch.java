@@ -40,7 +40,9 @@ public final class LucenePolicySearch implements PolicySearch {
         Query query = built.get();
         return index.search(searcher -> {
             TopDocs top = searcher.search(query, search.limit());
-            String[] snippets = snippets(searcher, analyzers, query, top);
+            String[] snippets = search.snippets()
+                    ? snippets(searcher, analyzers, query, top)
+                    : new String[top.scoreDocs.length];
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc scored = top.scoreDocs[i];
@@ -50,7 +52,7 @@ public final class LucenePolicySearch implements PolicySearch {
                         EntryKind.valueOf(doc.get(EntryFields.KIND)),
                         doc.get(EntryFields.TITLE),
                         scored.score,
-                        snippet(snippets[i], doc.get(EntryFields.CONTENT))));
+                        search.snippets() ? snippet(snippets[i], doc.get(EntryFields.CONTENT)) : ""));
             }
             return hits;
         });

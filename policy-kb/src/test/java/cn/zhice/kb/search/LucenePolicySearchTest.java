@@ -185,6 +185,18 @@ class LucenePolicySearchTest {
     }
 
     @Test
+    void leavesSnippetsOutWhenNotWantedButRanksTheSame() {
+        SearchQuery query = SearchQuery.of("营业执照怎么办", 10);
+
+        List<SearchHit> with = search.search(query);
+        List<SearchHit> without = search.search(query.withoutSnippets());
+
+        assertThat(ids(without)).isEqualTo(ids(with));
+        assertThat(without).allSatisfy(hit -> assertThat(hit.snippet()).isEmpty());
+        assertThat(with).anySatisfy(hit -> assertThat(hit.snippet()).contains("<em>"));
+    }
+
+    @Test
     void highlightsMatchesAndEscapesHtmlInSnippets() {
         List<SearchHit> hits = search.search(SearchQuery.of("认定证书", 10));
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Load test of the WeChat callback on this machine: starts the app (own H2 file, own index, 5,000-entry knowledge
+# base, WeChat safe mode with test credentials), then plays WeChat at a fixed rate with signed, encrypted messages
+# and reports throughput and latency. The app and the load generator share the machine's cores, as they would.
+#   bench/run-wechat-load.sh            # 500 msg/s for 30 s after a 10 s warm-up
+#   RATE=800 SECONDS_=60 bench/run-wechat-load.sh
+# WeChat's own API is pointed at a closed local port: the measured path (a passive reply) never calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-18089}
+RATE=${RATE:-500}
+SECONDS_=${SECONDS_:-30}
+WARMUP=${WARMUP:-10}
+ENTRIES=${ENTRIES:-5000}
+TOKEN=zhiceLoadTestToken
+AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
+APP_ID=wxzhiceloadtest0001
+ADMIN_PASSWORD=load-test-admin-secret
+
+./mvnw -q -B -DskipTests package
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+work=$(mktemp -d)
+app=""
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+java -cp "$CP" cn.zhice.bench.KbSeed "$ENTRIES" "$work/kb.jsonl"
+
+redis=()
+if redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  redis=(--zhice.redis.url=redis://127.0.0.1:6379 "--zhice.kb.sync-channel=zhice-load-$$:kb" "--zhice.bot.key-prefix=zhice-load-$$:bot:")
+fi
+
+java -Xmx1g -jar app/target/zhice-app.jar --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$work/db" --zhice.kb.index-dir="$work/index" \
+  --zhice.demo-data.enabled=false --zhice.admin.bootstrap-password="$ADMIN_PASSWORD" \
+  --zhice.wechat.app-id="$APP_ID" --zhice.wechat.secret=unused --zhice.wechat.token="$TOKEN" \
+  --zhice.wechat.aes-key="$AES_KEY" --zhice.wechat.api-base-url=http://127.0.0.1:9 \
+  --logging.level.root=warn "${redis[@]}" > "$work/app.log" 2>&1 &
+app=$!
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$work/app.log"; exit 1; }
+
+split -l 1000 "$work/kb.jsonl" "$work/part_"
+for part in "$work"/part_*; do
+  curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/x-ndjson' --data-binary @"$part" \
+    "http://127.0.0.1:$PORT/api/admin/kb/import" >/dev/null
+done
+echo "Knowledge base: $(wc -l < "$work/kb.jsonl") entries imported"
+
+java -cp "$CP" cn.zhice.bench.wechat.WeChatLoad --url "http://127.0.0.1:$PORT" --rate "$RATE" \
+  --seconds "$SECONDS_" --warmup "$WARMUP" --token "$TOKEN" --aes-key "$AES_KEY" --app-id "$APP_ID"
