@@ -141,12 +141,13 @@ class KnowledgeBaseDialogue implements Dialogue {
                 return answer(current.get(), intent, session, List.of(), null);
             }
         }
+        // The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper.
         SearchQuery query = intent == Intent.POLICY_LOOKUP
-                ? new SearchQuery(text, 5, EntryKind.POLICY, category(understood), null)
-                : SearchQuery.of(text, 5);
+                ? new SearchQuery(text, 5, EntryKind.POLICY, category(understood), null, false)
+                : SearchQuery.of(text, 5).withoutSnippets();
         List<SearchHit> hits = promoteNamedEntry(search.search(query), understood);
         if (intent == Intent.POLICY_LOOKUP && hits.isEmpty()) {
-            hits = search.search(SearchQuery.of(text, 5));
+            hits = search.search(SearchQuery.of(text, 5).withoutSnippets());
         }
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
@@ -203,7 +204,8 @@ class KnowledgeBaseDialogue implements Dialogue {
     private Optional<Step> command(String text, Session session) {
         if (text.equals("更多") && session.lastQuery() != null) {
             int page = session.page() + 1;
-            List<SearchHit> hits = search.search(SearchQuery.of(session.lastQuery(), properties.choices() * (page + 1)));
+            List<SearchHit> hits = search.search(
+                    SearchQuery.of(session.lastQuery(), properties.choices() * (page + 1)).withoutSnippets());
             List<SearchHit> next = hits.stream().skip((long) properties.choices() * page).toList();
             if (next.isEmpty()) {
                 return Optional.of(chat(Messages.NO_MORE, Intent.POLICY_LOOKUP, session, Outcome.CLARIFIED));
