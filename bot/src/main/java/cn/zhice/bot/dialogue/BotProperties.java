@@ -1,0 +1,30 @@
+package cn.zhice.bot.dialogue;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the bot converses ({@code zhice.bot.*}).
+ *
+ * @param minScore          search score below which the best hit is not trusted as an answer
+ * @param ambiguityRatio    when the second hit scores at least this fraction of the first (and is another entry), the
+ *                          bot asks back with a numbered list instead of guessing
+ * @param intentConfidence  below this classifier confidence a chit-chat or out-of-scope label is not trusted when
+ *                          the search finds a strong answer
+ * @param choices           how many candidates a clarifying question offers
+ * @param missesBeforeHandoff consecutive unanswered questions after which the bot offers a person
+ * @param sessionTtl        how long the bot remembers the entry under discussion and pending choices
+ * @param keyPrefix         Redis key prefix for sessions
+ * @param name              how the bot introduces itself, e.g. 青禾区政策助手
+ */
+@ConfigurationProperties("zhice.bot")
+public record BotProperties(
+        @DefaultValue("6.0") double minScore,
+        @DefaultValue("0.92") double ambiguityRatio,
+        @DefaultValue("0.55") double intentConfidence,
+        @DefaultValue("3") int choices,
+        @DefaultValue("2") int missesBeforeHandoff,
+        @DefaultValue("30m") Duration sessionTtl,
+        @DefaultValue("zhice:bot:") String keyPrefix,
+        @DefaultValue("知策政策助手") String name) {}

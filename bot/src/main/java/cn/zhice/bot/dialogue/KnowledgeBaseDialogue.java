@@ -1,0 +1,305 @@
+package cn.zhice.bot.dialogue;
+
+import cn.zhice.bot.understanding.EntityMention;
+import cn.zhice.bot.understanding.EntityType;
+import cn.zhice.bot.understanding.Intent;
+import cn.zhice.bot.understanding.IntentScore;
+import cn.zhice.bot.understanding.Understanding;
+import cn.zhice.bot.understanding.Understood;
+import cn.zhice.kb.Entry;
+import cn.zhice.kb.EntryKind;
+import cn.zhice.kb.KnowledgeBase;
+import cn.zhice.kb.PolicySearch;
+import cn.zhice.kb.SearchHit;
+import cn.zhice.kb.SearchQuery;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bot's conversation: understands the message, answers from the knowledge base when it is sure, asks back with a
+ * numbered list when two entries are equally likely, follows up on the entry under discussion, says what it can do
+ * when a message is out of scope, and hands over to a person when asked or after repeated misses.
+ */
+@Service
+class KnowledgeBaseDialogue implements Dialogue {
+
+    static final Set<Intent> QUESTIONS = EnumSet.of(Intent.WHERE_TO_FIND, Intent.HOW_TO_APPLY, Intent.MATERIALS,
+            Intent.ELIGIBILITY, Intent.DEADLINE, Intent.CONTACT, Intent.POLICY_LOOKUP, Intent.INFO_DISCLOSURE);
+
+    /** The words our own hints offer ("还想了解：「材料」「流程」…"), answered about the entry under discussion. */
+    private static final Map<String, Intent> HINT_WORDS = Map.ofEntries(
+            Map.entry("材料", Intent.MATERIALS), Map.entry("流程", Intent.HOW_TO_APPLY),
+            Map.entry("怎么办", Intent.HOW_TO_APPLY), Map.entry("地点", Intent.WHERE_TO_FIND),
+            Map.entry("地址", Intent.WHERE_TO_FIND), Map.entry("电话", Intent.CONTACT),
+            Map.entry("条件", Intent.ELIGIBILITY), Map.entry("时限", Intent.DEADLINE),
+            Map.entry("截止时间", Intent.DEADLINE));
+    private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\s]+$");
+
+    private final Understanding understanding;
+    private final PolicySearch search;
+    private final KnowledgeBase knowledgeBase;
+    private final SessionStore sessions;
+    private final Conversations conversations;
+    private final ObjectProvider<AgentAvailability> agents;
+    private final BotProperties properties;
+
+    KnowledgeBaseDialogue(Understanding understanding, PolicySearch search, KnowledgeBase knowledgeBase,
+            SessionStore sessions, Conversations conversations, ObjectProvider<AgentAvailability> agents,
+            BotProperties properties) {
+        this.understanding = understanding;
+        this.search = search;
+        this.knowledgeBase = knowledgeBase;
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.agents = agents;
+        this.properties = properties;
+    }
+
+    @Override
+    public Reply welcome(String userId, Channel channel) {
+        return new Reply(Messages.welcome(properties.name()), Intent.GREETING, null, List.of(), Reply.Handoff.NONE);
+    }
+
+    @Override
+    public Reply respond(Turn turn) {
+        Understood understood = understanding.understand(turn.text() == null ? "" : turn.text());
+        Session session = sessions.load(turn.userId());
+        Step step = decide(turn, understood, session);
+        sessions.save(turn.userId(), step.session());
+        conversations.record(turn, understood, step.outcome(), step.reply().answer() == null ? null
+                : step.reply().answer().externalId(), step.topScore());
+        return step.reply();
+    }
+
+    private Step decide(Turn turn, Understood understood, Session session) {
+        String text = TRAILING_PUNCTUATION.matcher(understood.normalized().strip()).replaceAll("");
+        if (text.isEmpty()) {
+            return chat(Messages.capabilities(), Intent.OUT_OF_SCOPE, session, Outcome.CHITCHAT);
+        }
+        if (!session.choices().isEmpty()) {
+            Optional<Step> chosen = choose(text, session);
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+        }
+        Optional<Step> command = command(text, session);
+        if (command.isPresent()) {
+            return command.get();
+        }
+        Intent intent = effectiveIntent(understood);
+        return switch (intent) {
+            case HUMAN_AGENT -> handoff(turn, session, Intent.HUMAN_AGENT);
+            case GREETING -> chat(Messages.greeting(properties.name()), intent, session, Outcome.CHITCHAT);
+            case THANKS -> chat(Messages.THANKS, intent, session, Outcome.CHITCHAT);
+            case FEEDBACK -> chat(Messages.FEEDBACK, intent, session, Outcome.FEEDBACK);
+            case SUBSCRIBE_PUSH -> {
+                conversations.setPushOptOut(turn, false);
+                yield chat(Messages.SUBSCRIBED, intent, session, Outcome.SETTING);
+            }
+            case UNSUBSCRIBE_PUSH -> {
+                conversations.setPushOptOut(turn, true);
+                yield chat(Messages.UNSUBSCRIBED, intent, session, Outcome.SETTING);
+            }
+            case BIND_ENTERPRISE -> bind(turn, text, session);
+            case OUT_OF_SCOPE -> chat(Messages.outOfScope(), intent, session, Outcome.OUT_OF_SCOPE);
+            default -> question(turn, understood, text, intent, session);
+        };
+    }
+
+    /**
+     * Chit-chat labels do not win over a message that names an entry ("你好，营业执照怎么办"); an unsure
+     * out-of-scope label does not win over a question the knowledge base clearly answers.
+     */
+    private Intent effectiveIntent(Understood understood) {
+        Intent intent = understood.intent();
+        boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
+        boolean chitChat = intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.OUT_OF_SCOPE;
+        if (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || understood.confidence() < properties.intentConfidence())) {
+            return understood.ranking().stream()
+                    .map(IntentScore::intent)
+                    .filter(QUESTIONS::contains)
+                    .findFirst()
+                    .orElse(Intent.HOW_TO_APPLY);
+        }
+        return intent;
+    }
+
+    private Step question(Turn turn, Understood understood, String text, Intent intent, Session session) {
+        boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
+        if (!namesEntry && session.currentEntry() != null && FollowUps.refersBack(text)) {
+            Optional<Entry> current = knowledgeBase.visible(session.currentEntry());
+            if (current.isPresent()) {
+                return answer(current.get(), intent, session, List.of(), null);
+            }
+        }
+        // The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper.
+        SearchQuery query = intent == Intent.POLICY_LOOKUP
+                ? new SearchQuery(text, 5, EntryKind.POLICY, category(understood), null, false)
+                : SearchQuery.of(text, 5).withoutSnippets();
+        List<SearchHit> hits = promoteNamedEntry(search.search(query), understood);
+        if (intent == Intent.POLICY_LOOKUP && hits.isEmpty()) {
+            hits = search.search(SearchQuery.of(text, 5).withoutSnippets());
+        }
+        List<Reply.Candidate> candidates = hits.stream()
+                .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
+                .toList();
+        if (hits.isEmpty() || hits.get(0).score() < properties.minScore()) {
+            return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
+        }
+        SearchHit top = hits.get(0);
+        boolean ambiguous = hits.size() > 1 && !named(understood, top.externalId())
+                && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
+        if (intent == Intent.POLICY_LOOKUP && hits.size() > 1 && !named(understood, top.externalId())) {
+            return offer(hits, intent, text, 0, session, candidates, Messages.POLICY_LIST_HEADER);
+        }
+        if (ambiguous) {
+            return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+        }
+        return knowledgeBase.visible(top.externalId())
+                .map(entry -> answer(entry, intent, session, candidates, (double) top.score()))
+                .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) top.score()));
+    }
+
+    private Step answer(Entry entry, Intent intent, Session session, List<Reply.Candidate> candidates, Double score) {
+        Intent answered = intent == Intent.POLICY_LOOKUP || intent == Intent.INFO_DISCLOSURE ? Intent.POLICY_LOOKUP : intent;
+        String text = AnswerComposer.compose(entry, answered);
+        Reply reply = new Reply(text, intent, new Reply.AnswerRef(entry.externalId(), entry.title()), candidates,
+                Reply.Handoff.NONE);
+        return new Step(reply, session.discussing(entry.externalId()), Outcome.ANSWERED, score);
+    }
+
+    private Step offer(List<SearchHit> hits, Intent intent, String query, int page, Session session,
+            List<Reply.Candidate> candidates, String header) {
+        List<SearchHit> shown = hits.stream().limit(properties.choices()).toList();
+        StringBuilder text = new StringBuilder(header).append('\n');
+        for (int i = 0; i < shown.size(); i++) {
+            text.append(i + 1).append(". ").append(shown.get(i).title()).append('\n');
+        }
+        text.append(Messages.CHOOSE_HINT);
+        Reply reply = new Reply(text.toString(), intent, null, candidates, Reply.Handoff.NONE);
+        Session offered = session.offering(shown.stream().map(SearchHit::externalId).toList(), intent, query, page);
+        return new Step(reply, offered, Outcome.CLARIFIED, (double) hits.get(0).score());
+    }
+
+    private Optional<Step> choose(String text, Session session) {
+        List<Entry> offered = session.choices().stream()
+                .map(knowledgeBase::visible)
+                .flatMap(Optional::stream)
+                .toList();
+        return Choices.pick(text, offered.stream().map(Entry::title).toList())
+                .map(index -> answer(offered.get(index),
+                        session.pendingIntent() == null ? Intent.HOW_TO_APPLY : session.pendingIntent(),
+                        session, List.of(), null));
+    }
+
+    private Optional<Step> command(String text, Session session) {
+        if (text.equals("更多") && session.lastQuery() != null) {
+            int page = session.page() + 1;
+            List<SearchHit> hits = search.search(
+                    SearchQuery.of(session.lastQuery(), properties.choices() * (page + 1)).withoutSnippets());
+            List<SearchHit> next = hits.stream().skip((long) properties.choices() * page).toList();
+            if (next.isEmpty()) {
+                return Optional.of(chat(Messages.NO_MORE, Intent.POLICY_LOOKUP, session, Outcome.CLARIFIED));
+            }
+            Intent intent = session.pendingIntent() == null ? Intent.HOW_TO_APPLY : session.pendingIntent();
+            return Optional.of(offer(next, intent, session.lastQuery(), page, session, List.of(), Messages.MORE_HEADER));
+        }
+        if (text.equals("详情") && session.currentEntry() != null) {
+            return knowledgeBase.visible(session.currentEntry()).map(entry -> new Step(
+                    new Reply(AnswerComposer.details(entry), Intent.POLICY_LOOKUP,
+                            new Reply.AnswerRef(entry.externalId(), entry.title()), List.of(), Reply.Handoff.NONE),
+                    session.discussing(entry.externalId()), Outcome.ANSWERED, null));
+        }
+        Intent hinted = HINT_WORDS.get(text);
+        if (hinted != null && session.currentEntry() != null) {
+            return knowledgeBase.visible(session.currentEntry())
+                    .map(entry -> answer(entry, hinted, session, List.of(), null));
+        }
+        return Optional.empty();
+    }
+
+    private Step miss(Turn turn, String text, Intent intent, Session session, List<Reply.Candidate> candidates,
+            Double score) {
+        Session missed = session.missed();
+        if (missed.misses() >= properties.missesBeforeHandoff()) {
+            return handoff(turn, session, intent);
+        }
+        Reply reply = new Reply(Messages.miss(text), intent, null, candidates, Reply.Handoff.NONE);
+        return new Step(reply, missed, Outcome.MISSED, score);
+    }
+
+    private Step handoff(Turn turn, Session session, Intent intent) {
+        if (turn.channel() == Channel.WECHAT && agentsOnline(turn.channel())) {
+            Reply reply = new Reply(Messages.TRANSFERRING, intent, null, List.of(), Reply.Handoff.TRANSFER_TO_AGENT);
+            return new Step(reply, session.handedOver(), Outcome.HANDOFF, null);
+        }
+        long ticket = conversations.openTicket(turn);
+        Reply reply = new Reply(Messages.ticket(ticket), intent, null, List.of(), Reply.Handoff.TICKET_CREATED);
+        return new Step(reply, session.handedOver(), Outcome.HANDOFF, null);
+    }
+
+    private boolean agentsOnline(Channel channel) {
+        AgentAvailability availability = agents.getIfAvailable();
+        try {
+            return availability != null && availability.agentsOnline(channel);
+        } catch (RuntimeException e) {
+            // Asking WeChat failed: leave a ticket rather than transfer into nowhere.
+            return false;
+        }
+    }
+
+    private Step bind(Turn turn, String text, Session session) {
+        Matcher uscc = USCC.matcher(text.toUpperCase());
+        if (uscc.find()) {
+            conversations.bindEnterprise(turn, uscc.group());
+            return chat(Messages.bound(uscc.group()), Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+        }
+        return chat(Messages.ASK_USCC, Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+    }
+
+    private static Step chat(String text, Intent intent, Session session, Outcome outcome) {
+        return new Step(new Reply(text, intent, null, List.of(), Reply.Handoff.NONE), session, outcome, null);
+    }
+
+    /** An entry named by title, keyword or synonym comes first even if search ranked another slightly higher. */
+    private static List<SearchHit> promoteNamedEntry(List<SearchHit> hits, Understood understood) {
+        for (EntityMention mention : understood.entities()) {
+            if (mention.type() != EntityType.ENTRY) {
+                continue;
+            }
+            for (int i = 1; i < hits.size(); i++) {
+                if (hits.get(i).externalId().equals(mention.value()) && mention.text().length() >= 4) {
+                    List<SearchHit> reordered = new ArrayList<>(hits);
+                    reordered.add(0, reordered.remove(i));
+                    return reordered;
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean named(Understood understood, String externalId) {
+        return understood.entities().stream()
+                .anyMatch(e -> e.type() == EntityType.ENTRY && e.value().equals(externalId) && e.text().length() >= 4);
+    }
+
+    private static String category(Understood understood) {
+        return understood.entities().stream()
+                .filter(e -> e.type() == EntityType.CATEGORY)
+                .map(EntityMention::value)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** One decision: the reply, the session to keep, what to log. */
+    private record Step(Reply reply, Session session, Outcome outcome, Double topScore) {}
+}

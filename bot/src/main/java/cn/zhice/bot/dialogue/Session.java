@@ -1,0 +1,40 @@
+package cn.zhice.bot.dialogue;
+
+import cn.zhice.bot.understanding.Intent;
+import java.util.List;
+
+/**
+ * What the bot remembers about a conversation between turns: the entry under discussion (for follow-ups like
+ * "要带什么材料？"), the choices it offered and for which intent, the last question (for "更多") and how many
+ * questions in a row it could not answer.
+ */
+record Session(
+        String currentEntry,
+        List<String> choices,
+        Intent pendingIntent,
+        String lastQuery,
+        int page,
+        int misses) {
+
+    static final Session NEW = new Session(null, List.of(), null, null, 0, 0);
+
+    Session {
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    Session discussing(String externalId) {
+        return new Session(externalId, List.of(), null, lastQuery, page, 0);
+    }
+
+    Session offering(List<String> offered, Intent intent, String query, int offeredPage) {
+        return new Session(currentEntry, offered, intent, query, offeredPage, misses);
+    }
+
+    Session missed() {
+        return new Session(currentEntry, List.of(), null, lastQuery, 0, misses + 1);
+    }
+
+    Session handedOver() {
+        return new Session(currentEntry, List.of(), null, lastQuery, 0, 0);
+    }
+}

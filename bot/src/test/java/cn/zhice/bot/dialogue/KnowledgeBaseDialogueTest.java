@@ -1,0 +1,250 @@
+package cn.zhice.bot.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhice.bot.understanding.EntityMention;
+import cn.zhice.bot.understanding.EntityType;
+import cn.zhice.bot.understanding.Intent;
+import cn.zhice.bot.understanding.IntentScore;
+import cn.zhice.bot.understanding.Understanding;
+import cn.zhice.bot.understanding.Understood;
+import cn.zhice.kb.Entry;
+import cn.zhice.kb.EntryKind;
+import cn.zhice.kb.KnowledgeBase;
+import cn.zhice.kb.PolicySearch;
+import cn.zhice.kb.SearchHit;
+import cn.zhice.kb.store.EntryCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The conversation rules, with scripted understanding and search, the real conversation log on H2. */
+class KnowledgeBaseDialogueTest {
+
+    private static final EntryCodec CODEC = new EntryCodec();
+    private static final Entry LICENCE = CODEC.read("""
+            {"externalId":"SG-1","kind":"SERVICE_GUIDE","title":"企业设立登记（营业执照申领）","department":"青禾区市场监督管理局",
+             "summary":"开办企业，申领营业执照。",
+             "where":{"offices":[{"name":"区政务服务中心","address":"青禾大道88号","hours":"工作日 9:00-17:00","phone":"0710-83560001"}],
+                      "onlineUrl":"https://zwfw.example/qy","platform":"滨江政务服务网"},
+             "how":{"steps":["网上申报","窗口核验","领取执照"],"materials":["法定代表人身份证","公司章程"],"timeLimit":"1个工作日","fee":"不收费"}}""");
+    private static final Entry SOLE_TRADER = CODEC.read("""
+            {"externalId":"SG-2","kind":"SERVICE_GUIDE","title":"个体工商户设立登记","summary":"个体户办执照。",
+             "how":{"steps":["申请","领照"],"materials":["经营者身份证"]}}""");
+    private static final Entry WHERE_POLICIES = CODEC.read("""
+            {"externalId":"FAQ-3","kind":"FAQ","title":"政策在哪查？","answer":"登录青禾区人民政府门户网站「政务公开」栏目查询。"}""");
+
+    private final Map<String, Understood> understood = new HashMap<>();
+    private final Map<String, List<SearchHit>> hits = new HashMap<>();
+    private final Map<String, Session> sessions = new HashMap<>();
+    private boolean agentsOnline;
+    private JdbcClient jdbc;
+    private KnowledgeBaseDialogue dialogue;
+
+    @BeforeEach
+    void setUp() {
+        String url = "jdbc:h2:mem:dialogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+        Map<String, Entry> entries = Map.of("SG-1", LICENCE, "SG-2", SOLE_TRADER, "FAQ-3", WHERE_POLICIES);
+        KnowledgeBase kb = new KnowledgeBase() {
+            @Override
+            public Optional<Entry> visible(String externalId) {
+                return Optional.ofNullable(entries.get(externalId));
+            }
+
+            @Override
+            public List<Entry> visible(EntryKind kind) {
+                return entries.values().stream().filter(e -> e.kind() == kind).toList();
+            }
+
+            @Override
+            public List<List<String>> synonymGroups() {
+                return List.of();
+            }
+        };
+        Understanding understanding = text -> understood.getOrDefault(text, understanding(text, Intent.HOW_TO_APPLY, 0.9));
+        PolicySearch search = query -> hits.getOrDefault(query.text(), List.of());
+        SessionStore store = new SessionStore() {
+            @Override
+            public Session load(String userId) {
+                return sessions.getOrDefault(userId, Session.NEW);
+            }
+
+            @Override
+            public void save(String userId, Session session) {
+                sessions.put(userId, session);
+            }
+        };
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("agents", (AgentAvailability) channel -> agentsOnline);
+        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 3, 2, Duration.ofMinutes(30), "test:", "青禾区政策助手");
+        dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store,
+                new Conversations(jdbc, Clock.systemUTC()), beans.getBeanProvider(AgentAvailability.class), properties);
+    }
+
+    @Test
+    void answersHowToApplyWithStepsMaterialsAndItsSource() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40), hit(SOLE_TRADER, 12)));
+
+        Reply reply = say("营业执照怎么申请");
+
+        assertThat(reply.answer().externalId()).isEqualTo("SG-1");
+        assertThat(reply.text()).contains("办理流程", "1. 网上申报", "所需材料（2项）", "办理时限：1个工作日", "来源：企业设立登记");
+        assertThat(reply.text()).contains("还想了解：").contains("「地点」");
+        assertThat(reply.candidates()).extracting(Reply.Candidate::externalId).containsExactly("SG-1", "SG-2");
+    }
+
+    @Test
+    void followUpQuestionRefersToTheEntryUnderDiscussion() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        understood.put("要带什么材料", understanding("要带什么材料", Intent.MATERIALS, 0.95));
+        say("营业执照怎么申请");
+
+        Reply followUp = say("要带什么材料");
+
+        assertThat(followUp.answer().externalId()).isEqualTo("SG-1");
+        assertThat(followUp.text()).contains("需要准备的材料", "1. 法定代表人身份证", "2. 公司章程");
+    }
+
+    @Test
+    void hintWordsAnswerAboutTheEntryUnderDiscussion() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        say("营业执照怎么申请");
+
+        Reply where = say("地点");
+
+        assertThat(where.intent()).isEqualTo(Intent.WHERE_TO_FIND);
+        assertThat(where.text()).contains("青禾大道88号", "工作日 9:00-17:00", "0710-83560001", "滨江政务服务网");
+    }
+
+    @Test
+    void asksBackWhenTwoEntriesAreAlikeAndAcceptsTheChoice() {
+        hits.put("执照", List.of(hit(LICENCE, 20), hit(SOLE_TRADER, 19.5f), hit(WHERE_POLICIES, 7)));
+
+        Reply question = say("执照");
+
+        assertThat(question.answer()).isNull();
+        assertThat(question.text()).startsWith("您是想问：").contains("1. 企业设立登记", "2. 个体工商户设立登记", "3. 政策在哪查");
+        Reply chosen = say("第二个");
+        assertThat(chosen.answer().externalId()).isEqualTo("SG-2");
+        assertThat(chosen.text()).contains("经营者身份证");
+    }
+
+    @Test
+    void acceptsTheTitleAsAChoice() {
+        hits.put("执照", List.of(hit(LICENCE, 20), hit(SOLE_TRADER, 19.5f)));
+        say("执照");
+
+        assertThat(say("个体工商户").answer().externalId()).isEqualTo("SG-2");
+    }
+
+    @Test
+    void outOfScopeGetsAFriendlyReplyAndNeverAPolicy() {
+        understood.put("今天天气怎么样", understanding("今天天气怎么样", Intent.OUT_OF_SCOPE, 0.93));
+        hits.put("今天天气怎么样", List.of(hit(LICENCE, 3)));
+
+        Reply reply = say("今天天气怎么样");
+
+        assertThat(reply.answer()).isNull();
+        assertThat(reply.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(reply.text()).contains("我可以帮您", "人工");
+    }
+
+    @Test
+    void greetingThatNamesAnEntryIsAnsweredAsAQuestion() {
+        understood.put("你好营业执照怎么办", new Understood("你好营业执照怎么办", "你好营业执照怎么办", Intent.GREETING, 0.6,
+                List.of(new IntentScore(Intent.GREETING, 0.6), new IntentScore(Intent.HOW_TO_APPLY, 0.3)),
+                List.of(new EntityMention(EntityType.ENTRY, "营业执照", "SG-1", 2, 6))));
+        hits.put("你好营业执照怎么办", List.of(hit(LICENCE, 30)));
+
+        Reply reply = say("你好营业执照怎么办");
+
+        assertThat(reply.intent()).isEqualTo(Intent.HOW_TO_APPLY);
+        assertThat(reply.answer().externalId()).isEqualTo("SG-1");
+    }
+
+    @Test
+    void leavesATicketAfterTwoConsecutiveMissesWhenNobodyIsOnline() {
+        Reply first = say("火星移民补贴");
+        Reply second = say("月球土地补贴");
+
+        assertThat(first.handoff()).isEqualTo(Reply.Handoff.NONE);
+        assertThat(first.text()).contains("没有找到", "火星移民补贴");
+        assertThat(second.handoff()).isEqualTo(Reply.Handoff.TICKET_CREATED);
+        assertThat(second.text()).contains("工单号");
+        assertThat(jdbc.sql("select question from bot_ticket").query(String.class).list()).containsExactly("月球土地补贴");
+    }
+
+    @Test
+    void transfersToAnAgentOnWeChatWhenAgentsAreOnline() {
+        agentsOnline = true;
+        understood.put("转人工", understanding("转人工", Intent.HUMAN_AGENT, 0.97));
+
+        Reply onWeChat = dialogue.respond(new Turn("openid-1", "转人工", Channel.WECHAT));
+        Reply onWeb = say("转人工");
+
+        assertThat(onWeChat.handoff()).isEqualTo(Reply.Handoff.TRANSFER_TO_AGENT);
+        assertThat(onWeb.handoff()).isEqualTo(Reply.Handoff.TICKET_CREATED);
+    }
+
+    @Test
+    void unsubscribeAndEnterpriseBindingAreRemembered() {
+        understood.put("不要再推送了", understanding("不要再推送了", Intent.UNSUBSCRIBE_PUSH, 0.9));
+        understood.put("绑定企业 91440300MA5FXXXX0Y", understanding("绑定企业 91440300MA5FXXXX0Y", Intent.BIND_ENTERPRISE, 0.9));
+
+        assertThat(say("不要再推送了").text()).contains("已为您退订");
+        Reply bound = say("绑定企业 91440300MA5FXXXX0Y");
+
+        assertThat(bound.text()).contains("已绑定企业").doesNotContain("91440300MA5FXXXX0Y");
+        assertThat(jdbc.sql("select push_opted_out from bot_user_preference").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select uscc from bot_user_preference").query(String.class).single()).isEqualTo("91440300MA5FXXXX0Y");
+    }
+
+    @Test
+    void logsEveryTurnWithItsOutcome() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        say("营业执照怎么申请");
+        say("火星移民补贴");
+
+        assertThat(jdbc.sql("select outcome from bot_turn order by id").query(String.class).list())
+                .containsExactly("ANSWERED", "MISSED");
+        assertThat(jdbc.sql("select entry_id from bot_turn where outcome = 'ANSWERED'").query(String.class).single())
+                .isEqualTo("SG-1");
+    }
+
+    @Test
+    void morePagesThroughFurtherResultsUntilThereAreNone() {
+        Entry fourth = CODEC.read("{\"externalId\":\"FAQ-4\",\"kind\":\"FAQ\",\"title\":\"执照遗失怎么补办？\",\"answer\":\"登报声明后申请补领。\"}");
+        hits.put("执照", List.of(hit(LICENCE, 20), hit(SOLE_TRADER, 19.5f), hit(WHERE_POLICIES, 19), hit(fourth, 18.8f)));
+        say("执照");
+
+        Reply more = say("更多");
+        Reply none = say("更多");
+
+        assertThat(more.text()).startsWith("还有这些：").contains("1. 执照遗失怎么补办？");
+        assertThat(none.text()).contains("没有更多结果");
+    }
+
+    private Reply say(String text) {
+        return dialogue.respond(new Turn("web:u1", text, Channel.WEB));
+    }
+
+    private static SearchHit hit(Entry entry, float score) {
+        return new SearchHit(entry.externalId(), entry.kind(), entry.title(), score, "");
+    }
+
+    private static Understood understanding(String text, Intent intent, double confidence) {
+        return new Understood(text, text, intent, confidence, List.of(new IntentScore(intent, confidence)), List.of());
+    }
+}
