@@ -1,5 +1,6 @@
 package cn.zhice.bot.dialogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -36,6 +37,10 @@ class ChatController {
             @NotBlank(message = "必填") @Size(max = 64, message = "最长 64 个字符") String userId,
             @NotBlank(message = "请输入问题") @Size(max = 500, message = "问题最长 500 个字") String text) {}
 
-    /** The contract of {@code /api/chat}: the reply exactly as the user sees it, with what the bot considered. */
+    /**
+     * The contract of {@code /api/chat}: the reply exactly as the user sees it, with what the bot considered;
+     * {@code answer} is present as null when the reply quotes no entry.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ChatResponse(String intent, String reply, Reply.AnswerRef answer, List<Reply.Candidate> candidates) {}
 }

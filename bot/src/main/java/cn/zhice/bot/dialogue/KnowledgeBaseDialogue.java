@@ -156,9 +156,9 @@ class KnowledgeBaseDialogue implements Dialogue {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
         SearchHit top = hits.get(0);
-        boolean ambiguous = hits.size() > 1 && !named(understood, top.externalId())
+        boolean ambiguous = hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
-        if (intent == Intent.POLICY_LOOKUP && hits.size() > 1 && !named(understood, top.externalId())) {
+        if (intent == Intent.POLICY_LOOKUP && hits.size() > 1 && !named(understood, top)) {
             return offer(hits, intent, text, 0, session, candidates, Messages.POLICY_LIST_HEADER);
         }
         if (ambiguous) {
@@ -270,14 +270,20 @@ class KnowledgeBaseDialogue implements Dialogue {
         return new Step(new Reply(text, intent, null, List.of(), Reply.Handoff.NONE), session, outcome, null);
     }
 
-    /** An entry named by title, keyword or synonym comes first even if search ranked another slightly higher. */
+    /**
+     * An entry whose title contains what the user named (营业执照申领 for "营业执照申领要什么") comes first, unless the
+     * best hit's title names it too: keywords shared by several entries must not override the ranking.
+     */
     private static List<SearchHit> promoteNamedEntry(List<SearchHit> hits, Understood understood) {
-        for (EntityMention mention : understood.entities()) {
-            if (mention.type() != EntityType.ENTRY) {
-                continue;
+        if (hits.size() < 2) {
+            return hits;
+        }
+        for (String named : namedTexts(understood)) {
+            if (hits.get(0).title().contains(named)) {
+                return hits;
             }
             for (int i = 1; i < hits.size(); i++) {
-                if (hits.get(i).externalId().equals(mention.value()) && mention.text().length() >= 4) {
+                if (hits.get(i).title().contains(named)) {
                     List<SearchHit> reordered = new ArrayList<>(hits);
                     reordered.add(0, reordered.remove(i));
                     return reordered;
@@ -287,9 +293,16 @@ class KnowledgeBaseDialogue implements Dialogue {
         return hits;
     }
 
-    private static boolean named(Understood understood, String externalId) {
+    /** Whether the user named this hit's title, so there is nothing to ask back about. */
+    private static boolean named(Understood understood, SearchHit hit) {
+        return namedTexts(understood).stream().anyMatch(hit.title()::contains);
+    }
+
+    private static List<String> namedTexts(Understood understood) {
         return understood.entities().stream()
-                .anyMatch(e -> e.type() == EntityType.ENTRY && e.value().equals(externalId) && e.text().length() >= 4);
+                .filter(e -> e.type() == EntityType.ENTRY && e.text().length() >= 4)
+                .map(EntityMention::text)
+                .toList();
     }
 
     private static String category(Understood understood) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -39,6 +40,7 @@ class NlpUnderstanding implements Understanding {
     });
     private volatile EntityExtractor entities = EntityExtractor.EMPTY;
 
+    @Autowired
     NlpUnderstanding(KnowledgeBase knowledgeBase) {
         this(knowledgeBase, IntentClassifier.trainFromCorpus());
     }
