@@ -84,6 +84,12 @@ public final class SizeClassifier {
         return new SizeClassification(size, row.group(), standard.id(), why.toString());
     }
 
+    /** The industry group (row) a code falls in, or null when the standard does not cover it or the code is too coarse. */
+    public String group(IndustryCode code) {
+        Row row = mapping(code).row();
+        return row == null ? null : row.group();
+    }
+
     /** The row, or the reason there is none, that a code leads to: the most specific listed code wins. */
     Mapping mapping(IndustryCode code) {
         List<String> keys = new ArrayList<>();
