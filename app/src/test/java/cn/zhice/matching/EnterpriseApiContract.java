@@ -11,20 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Enterprise import, CRUD and 政策计算器 through the running application on H2 with the demo policies. */
+/**
+ * Enterprise import, CRUD and 政策计算器 through the running application with the demo policies. Subclasses run it
+ * against H2 and PostgreSQL.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnterpriseApiIT {
+abstract class EnterpriseApiContract {
 
     static final String ADMIN_PASSWORD = "bootstrap-admin-secret";
     static final String STAFF_PASSWORD = "correct-horse-battery";
@@ -39,8 +40,7 @@ class EnterpriseApiIT {
     Api anonymous;
     Api editor;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
+    static void commonProperties(DynamicPropertyRegistry registry) throws IOException {
         Path index = Files.createTempDirectory("zhice-it-index");
         registry.add("zhice.kb.index-dir", index::toString);
         registry.add("zhice.redis.url", TestServices::redisUrl);
@@ -48,7 +48,6 @@ class EnterpriseApiIT {
         registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
         registry.add("zhice.admin.bootstrap-password", () -> ADMIN_PASSWORD);
         registry.add("zhice.demo-data.enabled", () -> "true");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zhice-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     @BeforeAll
