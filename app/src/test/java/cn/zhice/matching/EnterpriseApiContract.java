@@ -129,4 +129,24 @@ abstract class EnterpriseApiContract {
         assertThat(anonymous.get("/api/admin/enterprises/91350100M000100Y43").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/matching/enterprises/91350100M000100Y43/policies").status()).isEqualTo(401);
     }
+
+    @Test
+    void targetsThePoliciesEnterprisesWithCountsAndExplanations() {
+        String policy = editor.get("/api/matching/enterprises/91350100M000100Y43/policies").json().get(0).get("externalId").asString();
+
+        Reply reply = editor.postJson("/api/matching/policy-targets", Map.of("policyExternalId", policy));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("counts").get("ELIGIBLE").asInt()).isPositive();
+        assertThat(body.get("targets").get(0).get("uscc").asString()).isEqualTo("91350100M000100Y43");
+        assertThat(body.get("targets").get(0).get("eligibility").asString()).isEqualTo("ELIGIBLE");
+        assertThat(body.get("targets").get(0).get("explanation").asString()).startsWith("结论：符合条件");
+    }
+
+    @Test
+    void answersUnknownPolicyTargetsWithNotFound() {
+        assertThat(editor.postJson("/api/matching/policy-targets", Map.of("policyExternalId", "NO-SUCH-POLICY")).status())
+                .isEqualTo(404);
+    }
 }

@@ -12,6 +12,7 @@ import cn.zhice.matching.rules.Facts;
 import cn.zhice.matching.rules.RuleTree;
 import cn.zhice.matching.rules.Verdict;
 import cn.zhice.matching.size.SizeClassifier;
+import cn.zhice.matching.targeting.EnterpriseIndex;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,9 +51,11 @@ class EnterpriseController {
     private final SizeClassifier classifier;
     private final MatchingProperties properties;
     private final Clock clock;
+    private final EnterpriseIndex index;
 
     EnterpriseController(EnterpriseStore store, KnowledgeBase knowledgeBase, SizeClassifier classifier,
-            MatchingProperties properties, Clock clock) {
+            MatchingProperties properties, Clock clock, EnterpriseIndex index) {
+        this.index = index;
         this.store = store;
         this.knowledgeBase = knowledgeBase;
         this.classifier = classifier;
@@ -67,6 +70,7 @@ class EnterpriseController {
         List<EnterpriseProfile> profiles = EnterpriseLines.read(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), properties.importMaxLines());
         store.saveAll(profiles);
+        profiles.forEach(index::put);
         log.info("imported {} enterprise profiles", profiles.size());
         return new Imported(profiles.size());
     }
@@ -84,6 +88,7 @@ class EnterpriseController {
             throw new cn.zhice.matching.InvalidUscc(uscc, "路径中的统一社会信用代码与请求体中的不一致");
         }
         boolean created = store.save(profile);
+        index.put(profile);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(EnterpriseView.of(profile));
     }
 
@@ -93,6 +98,7 @@ class EnterpriseController {
         if (!store.delete(key)) {
             throw new EnterpriseNotFound(key);
         }
+        index.remove(key);
         return ResponseEntity.noContent().build();
     }
 
