@@ -94,7 +94,7 @@ public final class MatchingBenchmark {
             long s = System.nanoTime();
             int hits = 0;
             for (RuleTree tree : thousand) {
-                if (tree.evaluate(facts, TRACKED).eligibility() != cn.zhice.matching.Eligibility.NOT_ELIGIBLE) {
+                if (tree.eligibility(facts, TRACKED) != cn.zhice.matching.Eligibility.NOT_ELIGIBLE) {
                     hits++;
                 }
             }
@@ -103,7 +103,7 @@ public final class MatchingBenchmark {
             }
         }
         Arrays.sort(one);
-        System.out.printf("one enterprise vs 1,000 policies (with explanations): median %.2f ms, p95 %.2f ms%n",
+        System.out.printf("one enterprise vs 1,000 policies (outcomes only): median %.2f ms, p95 %.2f ms%n",
                 one[one.length / 2], one[(int) (one.length * 0.95)]);
     }
 

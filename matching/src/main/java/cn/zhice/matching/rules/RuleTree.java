@@ -254,6 +254,19 @@ public final class RuleTree {
         return new Verdict(eligibility, outcome, List.copyOf(results), Verdict.explain(eligibility, results));
     }
 
+    /** The policy outcome alone, without building the explanation: for screening many policies at once. */
+    public Eligibility eligibility(Facts facts, Set<String> trackedTags) {
+        List<Verdict.ConditionResult> results = new ArrayList<>();
+        ConditionOutcome outcome = evaluate(root, facts, trackedTags, results);
+        List<ConditionOutcome> hard = new ArrayList<>();
+        for (Verdict.ConditionResult r : results) {
+            if (r.condition().hard()) {
+                hard.add(r.outcome());
+            }
+        }
+        return eligibility(outcome, hard);
+    }
+
     /**
      * The policy outcome from the root's outcome and the outcomes of the hard conditions: an unmet hard condition
      * rules the enterprise out; LIKELY needs every hard condition decided.

@@ -119,6 +119,7 @@ class EnterpriseIndexTest {
             Map<Eligibility, RoaringBitmap> byOutcome = index.evaluate(tree).byOutcome();
             for (int id = 0; id < enterprises.size(); id++) {
                 Eligibility expected = tree.evaluate(facts.get(id), TRACKED).eligibility();
+                assertThat(tree.eligibility(facts.get(id), TRACKED)).isEqualTo(expected);
                 int current = id;
                 assertThat(byOutcome.get(expected).contains(current))
                         .as("enterprise %s, tree %s", enterprises.get(id), tree.root()).isTrue();
