@@ -24,7 +24,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, JsonMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        http.securityMatcher("/api/admin/**")
+        http.securityMatcher("/api/admin/**", "/api/matching/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST,

@@ -1,0 +1,152 @@
+package cn.zhice.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhice.testsupport.Api;
+import cn.zhice.testsupport.Api.Reply;
+import cn.zhice.testsupport.TestServices;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Enterprise import, CRUD and 政策计算器 through the running application with the demo policies. Subclasses run it
+ * against H2 and PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EnterpriseApiContract {
+
+    static final String ADMIN_PASSWORD = "bootstrap-admin-secret";
+    static final String STAFF_PASSWORD = "correct-horse-battery";
+    static final String FACTORY = "{\"uscc\":\"91350100M000100Y43\",\"name\":\"青禾精密制造有限公司\",\"industryCode\":\"C3411\","
+            + "\"employees\":120,\"revenueWan\":3000.5,\"assetsWan\":800,\"region\":\"滨江市青禾区\",\"registeredOn\":\"2019-05-10\","
+            + "\"tags\":[{\"name\":\"高新技术企业\",\"level\":\"国家级\",\"validTo\":\"2099-12-31\"}],"
+            + "\"contacts\":{\"mobile\":\"13800138000\"},\"consent\":{\"sms\":true,\"email\":false,\"wechat\":false}}";
+
+    @LocalServerPort
+    int port;
+
+    Api anonymous;
+    Api editor;
+
+    static void commonProperties(DynamicPropertyRegistry registry) throws IOException {
+        Path index = Files.createTempDirectory("zhice-it-index");
+        registry.add("zhice.kb.index-dir", index::toString);
+        registry.add("zhice.redis.url", TestServices::redisUrl);
+        String prefix = TestServices.uniquePrefix();
+        registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
+        registry.add("zhice.admin.bootstrap-password", () -> ADMIN_PASSWORD);
+        registry.add("zhice.demo-data.enabled", () -> "true");
+    }
+
+    @BeforeAll
+    void staff() {
+        anonymous = Api.at(port);
+        Api admin = anonymous.as("admin", ADMIN_PASSWORD);
+        Reply created = admin.postJson("/api/admin/users",
+                Map.of("username", "enterprises1", "password", STAFF_PASSWORD, "roles", List.of("EDITOR")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        editor = anonymous.as("enterprises1", STAFF_PASSWORD);
+        Reply imported = editor.post("/api/admin/enterprises/import", "application/x-ndjson",
+                (FACTORY + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+
+    @Test
+    void returnsTheImportedProfileWithItsIndustryEdition() {
+        Reply reply = editor.get("/api/admin/enterprises/91350100m000100y43");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("industryCode").asString()).isEqualTo("C3411");
+        assertThat(body.get("industryEdition").asString()).isEqualTo("GB/T 4754-2017");
+        assertThat(body.get("registrationType").asString()).isEqualTo("企业法人");
+        assertThat(body.get("tags").get(0).get("name").asString()).isEqualTo("高新技术企业");
+    }
+
+    @Test
+    void rejectsBadImportWithLineNumbersAndImportsNothing() {
+        String lines = "{\"uscc\":\"913301061000001390\",\"name\":\"好企业\"}\n"
+                + "{\"uscc\":\"91350100M000100Y44\",\"name\":\"校验码错\"}\n"
+                + "{\"uscc\":\"9244030010000018XE\",\"name\":\"负数\",\"employees\":-1}\n";
+
+        Reply reply = editor.post("/api/admin/enterprises/import", "application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).contains("application/problem+json");
+        JsonNode errors = reply.json().get("errors");
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("uscc");
+        assertThat(errors.get(1).get("line").asInt()).isEqualTo(3);
+        assertThat(editor.get("/api/admin/enterprises/913301061000001390").status()).isEqualTo(404);
+    }
+
+    @Test
+    void answersUnknownAndInvalidUsccs() {
+        assertThat(editor.get("/api/admin/enterprises/92440300100000008F").status()).isEqualTo(404);
+        assertThat(editor.get("/api/admin/enterprises/123").status()).isEqualTo(400);
+    }
+
+    @Test
+    void createsReplacesAndDeletesAProfile() {
+        String uscc = "92440300100000016A";
+        String body = "{\"uscc\":\"" + uscc + "\",\"name\":\"青禾小吃店\",\"industryCode\":\"62\",\"employees\":3}";
+        assertThat(editor.putJson("/api/admin/enterprises/" + uscc, body).status()).isEqualTo(201);
+        assertThat(editor.putJson("/api/admin/enterprises/" + uscc, body.replace("3}", "4}")).status()).isEqualTo(200);
+        assertThat(editor.get("/api/admin/enterprises/" + uscc).json().get("employees").asInt()).isEqualTo(4);
+        assertThat(editor.get("/api/admin/enterprises/" + uscc).json().get("registrationType").asString()).isEqualTo("个体工商户");
+        assertThat(editor.delete("/api/admin/enterprises/" + uscc).status()).isEqualTo(204);
+        assertThat(editor.get("/api/admin/enterprises/" + uscc).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsEligibleAndLikelyPoliciesWithExplanations() {
+        Reply reply = editor.get("/api/matching/enterprises/91350100M000100Y43/policies");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode matches = reply.json();
+        assertThat(matches.size()).isPositive();
+        matches.forEach(m -> {
+            assertThat(m.get("eligibility").asString()).isIn("ELIGIBLE", "LIKELY", "NEEDS_DATA");
+            assertThat(m.get("explanation").asString()).startsWith("结论：");
+        });
+        assertThat(matches.get(0).get("eligibility").asString()).isEqualTo("ELIGIBLE");
+    }
+
+    @Test
+    void keepsEnterpriseDataFromAnonymousCallers() {
+        assertThat(anonymous.get("/api/admin/enterprises/91350100M000100Y43").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/matching/enterprises/91350100M000100Y43/policies").status()).isEqualTo(401);
+    }
+
+    @Test
+    void targetsThePoliciesEnterprisesWithCountsAndExplanations() {
+        String policy = editor.get("/api/matching/enterprises/91350100M000100Y43/policies").json().get(0).get("externalId").asString();
+
+        Reply reply = editor.postJson("/api/matching/policy-targets", Map.of("policyExternalId", policy));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("counts").get("ELIGIBLE").asInt()).isPositive();
+        assertThat(body.get("targets").get(0).get("uscc").asString()).isEqualTo("91350100M000100Y43");
+        assertThat(body.get("targets").get(0).get("eligibility").asString()).isEqualTo("ELIGIBLE");
+        assertThat(body.get("targets").get(0).get("explanation").asString()).startsWith("结论：符合条件");
+    }
+
+    @Test
+    void answersUnknownPolicyTargetsWithNotFound() {
+        assertThat(editor.postJson("/api/matching/policy-targets", Map.of("policyExternalId", "NO-SUCH-POLICY")).status())
+                .isEqualTo(404);
+    }
+}
