@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 PORT=${PORT:-18089}
 RATE=${RATE:-500}
 SECONDS_=${SECONDS_:-30}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 ENTRIES=${ENTRIES:-5000}
 TOKEN=zhiceLoadTestToken
 AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
@@ -22,7 +22,7 @@ ADMIN_PASSWORD=load-test-admin-secret
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 work=$(mktemp -d)
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 java -cp "$CP" cn.zhice.bench.KbSeed "$ENTRIES" "$work/kb.jsonl"
