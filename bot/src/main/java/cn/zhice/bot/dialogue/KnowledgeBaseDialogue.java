@@ -7,7 +7,6 @@ import cn.zhice.bot.understanding.IntentScore;
 import cn.zhice.bot.understanding.Understanding;
 import cn.zhice.bot.understanding.Understood;
 import cn.zhice.kb.Entry;
-import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
@@ -142,13 +141,8 @@ class KnowledgeBaseDialogue implements Dialogue {
             }
         }
         // The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper.
-        SearchQuery query = intent == Intent.POLICY_LOOKUP
-                ? new SearchQuery(text, 5, EntryKind.POLICY, category(understood), null, false)
-                : SearchQuery.of(text, 5).withoutSnippets();
-        List<SearchHit> hits = promoteNamedEntry(search.search(query), understood);
-        if (intent == Intent.POLICY_LOOKUP && hits.isEmpty()) {
-            hits = search.search(SearchQuery.of(text, 5).withoutSnippets());
-        }
+        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
+        List<SearchHit> hits = promoteNamedEntry(search.search(SearchQuery.of(text, 5).withoutSnippets()), understood);
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
@@ -158,9 +152,6 @@ class KnowledgeBaseDialogue implements Dialogue {
         SearchHit top = hits.get(0);
         boolean ambiguous = hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
-        if (intent == Intent.POLICY_LOOKUP && hits.size() > 1 && !named(understood, top)) {
-            return offer(hits, intent, text, 0, session, candidates, Messages.POLICY_LIST_HEADER);
-        }
         if (ambiguous) {
             return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
         }
@@ -303,14 +294,6 @@ class KnowledgeBaseDialogue implements Dialogue {
                 .filter(e -> e.type() == EntityType.ENTRY && e.text().length() >= 4)
                 .map(EntityMention::text)
                 .toList();
-    }
-
-    private static String category(Understood understood) {
-        return understood.entities().stream()
-                .filter(e -> e.type() == EntityType.CATEGORY)
-                .map(EntityMention::value)
-                .findFirst()
-                .orElse(null);
     }
 
     /** One decision: the reply, the session to keep, what to log. */

@@ -9,7 +9,6 @@ final class Messages {
     static final String UNSUBSCRIBED = "已为您退订政策推送，今后不再向您推送。如需恢复，回复「订阅推送」即可。";
     static final String ASK_USCC = "请回复您企业的18位统一社会信用代码（营业执照上可以找到），绑定后可为您匹配可申报的政策。";
     static final String CLARIFY_HEADER = "您是想问：";
-    static final String POLICY_LIST_HEADER = "为您找到以下政策：";
     static final String MORE_HEADER = "还有这些：";
     static final String CHOOSE_HINT = "回复序号查看详情，回复「更多」看其他结果。";
     static final String NO_MORE = "没有更多结果了。您可以换个说法再问，或回复「人工」联系工作人员。";
