@@ -1,5 +1,6 @@
 package cn.zhice.bot;
 
+import cn.zhice.testsupport.TestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,10 +9,7 @@ import cn.zhice.bench.EvalQuestion;
 import cn.zhice.kb.Entry;
 import cn.zhice.kb.store.EntryCodec;
 import cn.zhice.testsupport.Api;
-import cn.zhice.testsupport.TestServices;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +39,9 @@ class BotEvaluationIT {
     int port;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String index = Files.createTempDirectory("zhice-bot-eval").toString();
-        String prefix = TestServices.uniquePrefix();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:bot-eval-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("zhice.kb.index-dir", () -> index);
-        registry.add("zhice.redis.url", TestServices::redisUrl);
-        registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
-        registry.add("zhice.bot.key-prefix", () -> prefix + "bot:");
-        registry.add("zhice.demo-data.enabled", () -> "true");
-        registry.add("zhice.admin.bootstrap-password", () -> ADMIN_PASSWORD);
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, ADMIN_PASSWORD, true);
+        TestApplication.useH2(registry);
     }
 
     @Test

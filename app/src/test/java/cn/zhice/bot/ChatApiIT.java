@@ -1,12 +1,10 @@
 package cn.zhice.bot;
 
+import cn.zhice.testsupport.TestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.Api.Reply;
-import cn.zhice.testsupport.TestServices;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,16 +22,9 @@ class ChatApiIT {
     int port;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String index = Files.createTempDirectory("zhice-chat-index").toString();
-        String prefix = TestServices.uniquePrefix();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("zhice.kb.index-dir", () -> index);
-        registry.add("zhice.redis.url", TestServices::redisUrl);
-        registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
-        registry.add("zhice.bot.key-prefix", () -> prefix + "bot:");
-        registry.add("zhice.demo-data.enabled", () -> "true");
-        registry.add("zhice.admin.bootstrap-password", () -> "chat-admin-secret");
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, "chat-admin-secret", true);
+        TestApplication.useH2(registry);
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.Api.Reply;
-import cn.zhice.testsupport.TestServices;
-import java.io.IOException;
+import cn.zhice.testsupport.TestApplication;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,14 +37,8 @@ abstract class EnterpriseApiContract {
     Api anonymous;
     Api editor;
 
-    static void commonProperties(DynamicPropertyRegistry registry) throws IOException {
-        Path index = Files.createTempDirectory("zhice-it-index");
-        registry.add("zhice.kb.index-dir", index::toString);
-        registry.add("zhice.redis.url", TestServices::redisUrl);
-        String prefix = TestServices.uniquePrefix();
-        registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
-        registry.add("zhice.admin.bootstrap-password", () -> ADMIN_PASSWORD);
-        registry.add("zhice.demo-data.enabled", () -> "true");
+    static void commonProperties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, ADMIN_PASSWORD, true);
     }
 
     @BeforeAll

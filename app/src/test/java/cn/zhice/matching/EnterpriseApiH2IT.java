@@ -1,7 +1,6 @@
 package cn.zhice.matching;
 
-import java.io.IOException;
-import java.util.UUID;
+import cn.zhice.testsupport.TestApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,8 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class EnterpriseApiH2IT extends EnterpriseApiContract {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
+    static void properties(DynamicPropertyRegistry registry) {
         commonProperties(registry);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zhice-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        TestApplication.useH2(registry);
     }
 }

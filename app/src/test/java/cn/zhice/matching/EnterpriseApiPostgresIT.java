@@ -1,7 +1,7 @@
 package cn.zhice.matching;
 
+import cn.zhice.testsupport.TestApplication;
 import cn.zhice.testsupport.TestServices;
-import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.annotation.DirtiesContext;
@@ -19,12 +19,9 @@ class EnterpriseApiPostgresIT extends EnterpriseApiContract {
     private static String schema;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
+    static void properties(DynamicPropertyRegistry registry) {
         commonProperties(registry);
-        schema = TestServices.createPostgresSchema();
-        registry.add("spring.datasource.url", () -> TestServices.postgresUrl(schema));
-        registry.add("spring.datasource.username", () -> TestServices.POSTGRES_USER);
-        registry.add("spring.datasource.password", () -> "");
+        schema = TestApplication.usePostgres(registry);
     }
 
     @AfterAll

@@ -1,16 +1,12 @@
 package cn.zhice.matching;
 
+import cn.zhice.testsupport.TestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.Api.Reply;
-import cn.zhice.testsupport.TestServices;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,14 +31,9 @@ class SizeClassApiIT {
     Api editor;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path index = Files.createTempDirectory("zhice-it-index");
-        registry.add("zhice.kb.index-dir", index::toString);
-        registry.add("zhice.redis.url", TestServices::redisUrl);
-        String prefix = TestServices.uniquePrefix();
-        registry.add("zhice.kb.sync-channel", () -> prefix + "kb:changed");
-        registry.add("zhice.admin.bootstrap-password", () -> ADMIN_PASSWORD);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:zhice-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, ADMIN_PASSWORD, true);
+        TestApplication.useH2(registry);
     }
 
     @BeforeAll
