@@ -121,6 +121,17 @@ public final class EnterpriseIndex {
         return live.getCardinality();
     }
 
+    /** The index id of an enterprise, if it is indexed. */
+    public java.util.OptionalInt idOf(Uscc uscc) {
+        lock.readLock().lock();
+        try {
+            Integer id = ids.get(uscc.value());
+            return id == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The profile and facts of an indexed id. */
     public EnterpriseProfile profile(int id) {
         return profiles.get(id);
