@@ -21,8 +21,17 @@ public interface PolicyTargeting {
     /** One enterprise's verdict on one visible policy; empty when either is unknown or the policy has no tree. */
     Optional<Match> match(Uscc uscc, String policyExternalId);
 
+    /**
+     * 政策计算器 for one indexed enterprise: every visible policy it is eligible or likely eligible for or that needs
+     * its data, best outcome first; not-eligible policies are left out. Empty when the enterprise is not indexed.
+     */
+    List<PolicyMatch> policiesFor(Uscc uscc);
+
     /** The indexed profile of an enterprise. */
     Optional<EnterpriseProfile> enterprise(Uscc uscc);
+
+    /** One policy's outcome for one enterprise. */
+    record PolicyMatch(String externalId, String title, Eligibility eligibility, String explanation) {}
 
     /** The outcome of one whole-population evaluation. */
     interface Targets {

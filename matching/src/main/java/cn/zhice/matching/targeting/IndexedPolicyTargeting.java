@@ -1,6 +1,7 @@
 package cn.zhice.matching.targeting;
 
 import cn.zhice.kb.Entry;
+import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.EntryNotFound;
 import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.matching.ConditionOutcome;
@@ -10,6 +11,8 @@ import cn.zhice.matching.PolicyTargeting;
 import cn.zhice.matching.Uscc;
 import cn.zhice.matching.rules.RuleTree;
 import cn.zhice.matching.rules.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +78,27 @@ class IndexedPolicyTargeting implements PolicyTargeting {
                 .map(Verdict.ConditionResult::line)
                 .toList();
         return Optional.of(new Match(verdict.eligibility(), verdict.explanation(), met));
+    }
+
+    @Override
+    public List<PolicyMatch> policiesFor(Uscc uscc) {
+        OptionalInt id = index.idOf(uscc);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        var facts = index.facts(id.getAsInt());
+        List<PolicyMatch> matches = new ArrayList<>();
+        for (Entry policy : knowledgeBase.visible(EntryKind.POLICY)) {
+            if (policy.eligibility() == null || policy.eligibility().isNull()) {
+                continue;
+            }
+            Verdict v = RuleTree.parse(policy.eligibility()).evaluate(facts, index.trackedTags());
+            if (v.eligibility() != Eligibility.NOT_ELIGIBLE) {
+                matches.add(new PolicyMatch(policy.externalId(), policy.title(), v.eligibility(), v.explanation()));
+            }
+        }
+        matches.sort(Comparator.comparing(PolicyMatch::eligibility).thenComparing(PolicyMatch::externalId));
+        return matches;
     }
 
     @Override
