@@ -1,5 +1,6 @@
 package cn.zhice.matching;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     is left to staff review (MANUAL) instead of counting as unmet
  * @param pageSize     how many targets {@code POST /api/matching/policy-targets} returns per page at most
  * @param importMaxLines the most enterprises one import may carry
+ * @param policyCacheTtl how long parsed policy rule trees are reused before the knowledge base is read again; this
+ *                     instance's own publications take effect at once, other instances' within this time
  */
 @ConfigurationProperties("zhice.matching")
 public record MatchingProperties(
@@ -19,4 +22,5 @@ public record MatchingProperties(
         @DefaultValue({"高新技术企业", "科技型中小企业", "专精特新中小企业", "专精特新\"小巨人\"", "创新型中小企业",
                 "制造业单项冠军", "规上企业", "瞪羚企业"}) List<String> trackedTags,
         @DefaultValue("50") int pageSize,
-        @DefaultValue("100000") int importMaxLines) {}
+        @DefaultValue("100000") int importMaxLines,
+        @DefaultValue("30s") Duration policyCacheTtl) {}

@@ -1,20 +1,22 @@
 package cn.zhice.matching.enterprise;
 
-import cn.zhice.kb.Entry;
-import cn.zhice.kb.EntryKind;
-import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.matching.Eligibility;
 import cn.zhice.matching.EnterpriseNotFound;
 import cn.zhice.matching.EnterpriseProfile;
+import cn.zhice.matching.InvalidUscc;
 import cn.zhice.matching.MatchingProperties;
 import cn.zhice.matching.Uscc;
 import cn.zhice.matching.rules.Facts;
-import cn.zhice.matching.rules.RuleTree;
 import cn.zhice.matching.rules.Verdict;
 import cn.zhice.matching.size.SizeClassifier;
 import cn.zhice.matching.targeting.EnterpriseIndex;
-import java.io.InputStreamReader;
+import cn.zhice.matching.targeting.PolicyRules;
+import cn.zhice.matching.targeting.PolicyRules.PolicyRule;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,10 +24,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +37,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,20 +51,24 @@ class EnterpriseController {
 
     private static final Logger log = LoggerFactory.getLogger(EnterpriseController.class);
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final EnterpriseStore store;
-    private final KnowledgeBase knowledgeBase;
+    private final ProfileUpdates updates;
+    private final PolicyRules policies;
     private final SizeClassifier classifier;
     private final MatchingProperties properties;
+    private final Set<String> tracked;
     private final Clock clock;
-    private final EnterpriseIndex index;
 
-    EnterpriseController(EnterpriseStore store, KnowledgeBase knowledgeBase, SizeClassifier classifier,
-            MatchingProperties properties, Clock clock, EnterpriseIndex index) {
-        this.index = index;
+    EnterpriseController(EnterpriseStore store, ProfileUpdates updates, PolicyRules policies, SizeClassifier classifier,
+            MatchingProperties properties, EnterpriseIndex index, Clock clock) {
         this.store = store;
-        this.knowledgeBase = knowledgeBase;
+        this.updates = updates;
+        this.policies = policies;
         this.classifier = classifier;
         this.properties = properties;
+        this.tracked = index.trackedTags();
         this.clock = clock;
     }
 
@@ -67,10 +76,31 @@ class EnterpriseController {
 
     @PostMapping(path = "/api/admin/enterprises/import", consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
     Imported importLines(HttpServletRequest request) throws IOException {
-        List<EnterpriseProfile> profiles = EnterpriseLines.read(
-                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), properties.importMaxLines());
-        store.saveAll(profiles);
-        profiles.forEach(index::put);
+        return save(EnterpriseLines.read(
+                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), properties.importMaxLines()));
+    }
+
+    /** The same import as an Excel workbook sent as the request body. */
+    @PostMapping(path = "/api/admin/enterprises/import", consumes = XLSX)
+    Imported importWorkbook(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return save(EnterpriseSheet.read(in, properties.importMaxLines()));
+        }
+    }
+
+    /** An uploaded file (form field {@code file}): a name ending in .xlsx or the Excel content type means a workbook. */
+    @PostMapping(path = "/api/admin/enterprises/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Imported importFile(@RequestParam("file") MultipartFile file) throws IOException {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        try (InputStream in = file.getInputStream()) {
+            return save(name.endsWith(".xlsx") || XLSX.equals(file.getContentType())
+                    ? EnterpriseSheet.read(in, properties.importMaxLines())
+                    : EnterpriseLines.read(new InputStreamReader(in, StandardCharsets.UTF_8), properties.importMaxLines()));
+        }
+    }
+
+    private Imported save(List<EnterpriseProfile> profiles) {
+        updates.saveAll(profiles);
         log.info("imported {} enterprise profiles", profiles.size());
         return new Imported(profiles.size());
     }
@@ -83,22 +113,20 @@ class EnterpriseController {
 
     @PutMapping("/api/admin/enterprises/{uscc}")
     ResponseEntity<EnterpriseView> put(@PathVariable String uscc, @RequestBody JsonNode body) {
-        EnterpriseProfile profile = EnterpriseLines.read(new java.io.StringReader(body.toString()), 1).get(0);
+        EnterpriseProfile profile = EnterpriseLines.read(new StringReader(body.toString()), 1).get(0);
         if (!profile.uscc().equals(Uscc.parse(uscc))) {
-            throw new cn.zhice.matching.InvalidUscc(uscc, "路径中的统一社会信用代码与请求体中的不一致");
+            throw new InvalidUscc(uscc, "路径中的统一社会信用代码与请求体中的不一致");
         }
-        boolean created = store.save(profile);
-        index.put(profile);
+        boolean created = updates.save(profile);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(EnterpriseView.of(profile));
     }
 
     @DeleteMapping("/api/admin/enterprises/{uscc}")
     ResponseEntity<Void> delete(@PathVariable String uscc) {
         Uscc key = Uscc.parse(uscc);
-        if (!store.delete(key)) {
+        if (!updates.delete(key)) {
             throw new EnterpriseNotFound(key);
         }
-        index.remove(key);
         return ResponseEntity.noContent().build();
     }
 
@@ -112,16 +140,13 @@ class EnterpriseController {
         EnterpriseProfile profile = store.find(key).orElseThrow(() -> new EnterpriseNotFound(key));
         LocalDate today = LocalDate.now(clock);
         Facts facts = Facts.of(profile, today, classifier);
-        Set<String> tracked = Set.copyOf(properties.trackedTags());
         List<PolicyMatch> matches = new ArrayList<>();
-        for (Entry policy : knowledgeBase.visible(EntryKind.POLICY)) {
-            if (policy.eligibility() == null || policy.eligibility().isNull()) {
+        for (PolicyRule policy : policies.all()) {
+            if (policy.tree().eligibility(facts, tracked) == Eligibility.NOT_ELIGIBLE) {
                 continue;
             }
-            Verdict v = RuleTree.parse(policy.eligibility()).evaluate(facts, tracked);
-            if (v.eligibility() != Eligibility.NOT_ELIGIBLE) {
-                matches.add(new PolicyMatch(policy.externalId(), policy.title(), v.eligibility(), v.explanation()));
-            }
+            Verdict v = policy.tree().evaluate(facts, tracked);
+            matches.add(new PolicyMatch(policy.externalId(), policy.title(), v.eligibility(), v.explanation()));
         }
         matches.sort(Comparator.comparing(PolicyMatch::eligibility).thenComparing(PolicyMatch::externalId));
         return matches;

@@ -18,7 +18,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +45,7 @@ final class EnterpriseLines {
     private EnterpriseLines() {}
 
     /** A field of one line is wrong; collected into {@link ImportRejected}. */
-    private static final class Bad extends RuntimeException {
+    static final class Bad extends RuntimeException {
         final String field;
 
         Bad(String field, String reason) {
@@ -58,9 +60,7 @@ final class EnterpriseLines {
      * @throws ImportRejected listing every bad line when any line is bad
      */
     static List<EnterpriseProfile> read(Reader reader, int maxLines) {
-        List<EnterpriseProfile> profiles = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Batch batch = new Batch(maxLines);
         try (BufferedReader in = new BufferedReader(reader)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -68,30 +68,95 @@ final class EnterpriseLines {
                 if (line.isBlank()) {
                     continue;
                 }
-                if (profiles.size() + errors.size() >= maxLines) {
-                    errors.add(new LineError(number, null, "一次最多导入" + maxLines + "家企业"));
-                    break;
-                }
+                JsonNode json;
                 try {
-                    EnterpriseProfile p = profile(JSON.readTree(line));
-                    Integer first = seen.putIfAbsent(p.uscc().value(), number);
-                    if (first != null) {
-                        throw new Bad("uscc", "统一社会信用代码" + p.uscc() + "与第" + first + "行重复");
-                    }
-                    profiles.add(p);
-                } catch (Bad e) {
-                    errors.add(new LineError(number, e.field, e.getMessage()));
+                    json = JSON.readTree(line);
                 } catch (JacksonException e) {
-                    errors.add(new LineError(number, null, "不是合法的JSON：" + e.getOriginalMessage()));
+                    if (!batch.error(number, null, "不是合法的JSON：" + e.getOriginalMessage())) {
+                        break;
+                    }
+                    continue;
+                }
+                if (!batch.add(number, json)) {
+                    break;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!errors.isEmpty()) {
-            throw new ImportRejected(errors);
+        return batch.profiles();
+    }
+
+    /**
+     * Collects the enterprises of one import, whatever its format, in the JSON Lines shape: every bad line (or
+     * spreadsheet row) with its number, duplicates within the file and the size limit.
+     */
+    static final class Batch {
+        private final int maxLines;
+        private final List<EnterpriseProfile> profiles = new ArrayList<>();
+        private final List<LineError> errors = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Set<Integer> badLines = new HashSet<>();
+        private boolean full;
+
+        Batch(int maxLines) {
+            this.maxLines = maxLines;
         }
-        return profiles;
+
+        /** Reads one enterprise; returns false once the import is over its size limit (stop reading). */
+        boolean add(int number, JsonNode json) {
+            if (!room(number)) {
+                return false;
+            }
+            try {
+                EnterpriseProfile p = profile(json);
+                Integer first = seen.putIfAbsent(p.uscc().value(), number);
+                if (first != null) {
+                    throw new Bad("uscc", "统一社会信用代码" + p.uscc() + "与第" + first + "行重复");
+                }
+                profiles.add(p);
+            } catch (Bad e) {
+                errors.add(new LineError(number, e.field, e.getMessage()));
+                badLines.add(number);
+            }
+            return true;
+        }
+
+        /** Records a problem found before the line could be read; returns false once over the size limit. */
+        boolean error(int number, String field, String reason) {
+            if (!badLines.contains(number) && !room(number)) {
+                return false;
+            }
+            errors.add(new LineError(number, field, reason));
+            badLines.add(number);
+            return true;
+        }
+
+        private boolean room(int number) {
+            if (full) {
+                return false;
+            }
+            if (profiles.size() + badLines.size() >= maxLines) {
+                errors.add(new LineError(number, null, "一次最多导入" + maxLines + "家企业"));
+                full = true;
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * The enterprises read.
+         *
+         * @throws ImportRejected listing every bad line, in line order, when any line is bad
+         */
+        List<EnterpriseProfile> profiles() {
+            if (!errors.isEmpty()) {
+                List<LineError> sorted = new ArrayList<>(errors);
+                sorted.sort(Comparator.comparingInt(LineError::line));
+                throw new ImportRejected(sorted);
+            }
+            return profiles;
+        }
     }
 
     /** One enterprise from its JSON object; throws {@link Bad} naming the first bad field. */

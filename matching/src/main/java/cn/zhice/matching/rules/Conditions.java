@@ -39,6 +39,128 @@ final class Conditions {
         };
     }
 
+    /**
+     * The outcome of {@link #evaluate} without the text that explains it: the screening path, which allocates
+     * nothing per condition.
+     */
+    static ConditionOutcome outcome(Condition c, Facts f, Set<String> tracked) {
+        if (c.op() == Op.EXISTS) {
+            return present(c.field(), f) == c.exists() ? ConditionOutcome.MET : ConditionOutcome.UNMET;
+        }
+        List<String> texts = c.texts();
+        switch (c.field()) {
+            case SIZE -> {
+                return switch (f.sizeState()) {
+                    case MET -> outcome(texts.contains(f.size().name()));
+                    case NOT_APPLICABLE -> ConditionOutcome.NOT_APPLICABLE;
+                    default -> ConditionOutcome.UNKNOWN;
+                };
+            }
+            case INDUSTRY_CODE -> {
+                IndustryCode code = f.industryCode();
+                if (code == null) {
+                    return ConditionOutcome.UNKNOWN;
+                }
+                // Rule texts are normalised codes (section letter + digits), so prefixes compare as strings.
+                String digits = code.digits();
+                boolean coarser = false;
+                for (int i = 0; i < texts.size(); i++) {
+                    String rule = texts.get(i);
+                    if (rule.charAt(0) != code.section()) {
+                        continue;
+                    }
+                    int ruleDigits = rule.length() - 1;
+                    if (digits.length() >= ruleDigits && digits.regionMatches(0, rule, 1, ruleDigits)) {
+                        return ConditionOutcome.MET;
+                    }
+                    coarser |= ruleDigits > digits.length() && rule.regionMatches(1, digits, 0, digits.length());
+                }
+                return coarser ? ConditionOutcome.UNKNOWN : ConditionOutcome.UNMET;
+            }
+            case INDUSTRY_SECTION -> {
+                if (f.industryCode() == null) {
+                    return ConditionOutcome.UNKNOWN;
+                }
+                char section = f.industryCode().section();
+                for (int i = 0; i < texts.size(); i++) {
+                    if (texts.get(i).length() == 1 && texts.get(i).charAt(0) == section) {
+                        return ConditionOutcome.MET;
+                    }
+                }
+                return ConditionOutcome.UNMET;
+            }
+            case REGION -> {
+                if (f.region() == null) {
+                    return ConditionOutcome.UNKNOWN;
+                }
+                for (int i = 0; i < texts.size(); i++) {
+                    if (inRegion(f.region(), texts.get(i))) {
+                        return ConditionOutcome.MET;
+                    }
+                }
+                return ConditionOutcome.UNMET;
+            }
+            case REGISTRATION_TYPE -> {
+                return f.registrationType() == null ? ConditionOutcome.UNKNOWN
+                        : outcome(texts.contains(f.registrationType().label()));
+            }
+            case TAGS -> {
+                // any() over the tags: MET wins, then UNKNOWN, then MANUAL, then UNMET.
+                ConditionOutcome best = ConditionOutcome.NOT_APPLICABLE;
+                for (int i = 0; i < texts.size(); i++) {
+                    ConditionOutcome o = tag(texts.get(i), f, tracked);
+                    if (o == ConditionOutcome.MET) {
+                        return o;
+                    }
+                    if (best == ConditionOutcome.NOT_APPLICABLE || o == ConditionOutcome.UNKNOWN
+                            || (o == ConditionOutcome.MANUAL && best == ConditionOutcome.UNMET)) {
+                        best = o;
+                    }
+                }
+                return best;
+            }
+            default -> {
+                return numberOutcome(c, f);
+            }
+        }
+    }
+
+    private static ConditionOutcome tag(String tag, Facts f, Set<String> tracked) {
+        if (f.tags().contains(tag)) {
+            return ConditionOutcome.MET;
+        }
+        if (f.unknownTags().contains(tag)) {
+            return ConditionOutcome.UNKNOWN;
+        }
+        if (f.expiredTags().containsKey(tag) || tracked.contains(tag) || tag.equals(Facts.SMALL_OR_MICRO)
+                || tag.equals(Facts.ABOVE_SCALE_INDUSTRY)) {
+            return ConditionOutcome.UNMET;
+        }
+        return ConditionOutcome.MANUAL;
+    }
+
+    private static ConditionOutcome numberOutcome(Condition c, Facts f) {
+        BigDecimal value = number(c.field(), f);
+        if (value == null) {
+            return ConditionOutcome.UNKNOWN;
+        }
+        List<BigDecimal> bounds = c.numbers();
+        return outcome(switch (c.op()) {
+            case EQ, IN -> {
+                boolean any = false;
+                for (int i = 0; i < bounds.size() && !any; i++) {
+                    any = bounds.get(i).compareTo(value) == 0;
+                }
+                yield any;
+            }
+            case GTE -> value.compareTo(bounds.get(0)) >= 0;
+            case LTE -> value.compareTo(bounds.get(0)) <= 0;
+            case GT -> value.compareTo(bounds.get(0)) > 0;
+            case LT -> value.compareTo(bounds.get(0)) < 0;
+            default -> throw new IllegalStateException("number field with " + c.op());
+        });
+    }
+
     /** A region matches itself and every region inside it: 滨江市 covers 滨江市青禾区. */
     static boolean inRegion(String enterpriseRegion, String ruleRegion) {
         return enterpriseRegion.startsWith(ruleRegion);

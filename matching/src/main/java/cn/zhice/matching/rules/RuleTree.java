@@ -63,12 +63,14 @@ public final class RuleTree {
 
     private final Node root;
     private final List<Condition> conditions;
+    private final Condition[] hardConditions;
 
     private RuleTree(Node root) {
         this.root = root;
         List<Condition> all = new ArrayList<>();
         visit(root, all::add);
         this.conditions = List.copyOf(all);
+        this.hardConditions = all.stream().filter(Condition::hard).toArray(Condition[]::new);
     }
 
     /** The root node. */
@@ -254,17 +256,81 @@ public final class RuleTree {
         return new Verdict(eligibility, outcome, List.copyOf(results), Verdict.explain(eligibility, results));
     }
 
-    /** The policy outcome alone, without building the explanation: for screening many policies at once. */
+    /**
+     * The policy outcome alone, without building the explanation: for screening many policies at once. Same result
+     * as {@code evaluate(facts, trackedTags).eligibility()}: the hard conditions are checked first (an unmet one
+     * rules the enterprise out), then the tree is evaluated with short cuts (an unmet child decides {@code all}, a
+     * met child decides {@code any}), and no text is formatted.
+     */
     public Eligibility eligibility(Facts facts, Set<String> trackedTags) {
-        List<Verdict.ConditionResult> results = new ArrayList<>();
-        ConditionOutcome outcome = evaluate(root, facts, trackedTags, results);
-        List<ConditionOutcome> hard = new ArrayList<>();
-        for (Verdict.ConditionResult r : results) {
-            if (r.condition().hard()) {
-                hard.add(r.outcome());
+        boolean hardUnknown = false;
+        for (Condition c : hardConditions) {
+            ConditionOutcome o = Conditions.outcome(c, facts, trackedTags);
+            if (o == ConditionOutcome.UNMET) {
+                return Eligibility.NOT_ELIGIBLE;
             }
+            hardUnknown |= o == ConditionOutcome.UNKNOWN;
         }
-        return eligibility(outcome, hard);
+        return switch (outcome(root, facts, trackedTags)) {
+            case MET -> Eligibility.ELIGIBLE;
+            case UNMET -> Eligibility.NOT_ELIGIBLE;
+            case UNKNOWN -> Eligibility.NEEDS_DATA;
+            case MANUAL, NOT_APPLICABLE -> hardUnknown ? Eligibility.NEEDS_DATA : Eligibility.LIKELY;
+        };
+    }
+
+    // Precedence of all(): UNMET > UNKNOWN > MANUAL > MET > NOT_APPLICABLE; any() swaps MET and UNMET.
+    private static int allRank(ConditionOutcome o) {
+        return switch (o) {
+            case UNMET -> 4;
+            case UNKNOWN -> 3;
+            case MANUAL -> 2;
+            case MET -> 1;
+            case NOT_APPLICABLE -> 0;
+        };
+    }
+
+    private static int anyRank(ConditionOutcome o) {
+        return switch (o) {
+            case MET -> 4;
+            case UNKNOWN -> 3;
+            case MANUAL -> 2;
+            case UNMET -> 1;
+            case NOT_APPLICABLE -> 0;
+        };
+    }
+
+    private static ConditionOutcome outcome(Node node, Facts facts, Set<String> tracked) {
+        if (node instanceof Condition c) {
+            return Conditions.outcome(c, facts, tracked);
+        }
+        if (node instanceof All a) {
+            ConditionOutcome best = ConditionOutcome.NOT_APPLICABLE;
+            for (Node child : a.children()) {
+                ConditionOutcome o = outcome(child, facts, tracked);
+                if (o == ConditionOutcome.UNMET) {
+                    return o;
+                }
+                if (allRank(o) > allRank(best)) {
+                    best = o;
+                }
+            }
+            return best;
+        }
+        if (node instanceof Any a) {
+            ConditionOutcome best = ConditionOutcome.NOT_APPLICABLE;
+            for (Node child : a.children()) {
+                ConditionOutcome o = outcome(child, facts, tracked);
+                if (o == ConditionOutcome.MET) {
+                    return o;
+                }
+                if (anyRank(o) > anyRank(best)) {
+                    best = o;
+                }
+            }
+            return best;
+        }
+        return not(outcome(((Not) node).child(), facts, tracked));
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -44,10 +45,12 @@ public final class EnterpriseIndex {
     private final Clock clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-    private LocalDate day;
+    // Written under the write lock; read without it only by the day check, hence volatile.
+    private volatile LocalDate day;
+    // A rebuild replaces these lists (never clears them), so Targets keep reading the ones they were computed on.
     private List<EnterpriseProfile> profiles = new ArrayList<>();
     private List<Facts> facts = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>();
+    private Map<String, Integer> ids = new HashMap<>();
     private final RoaringBitmap live = new RoaringBitmap();
     private final Map<String, RoaringBitmap> sizes = new HashMap<>();
     private final Map<String, RoaringBitmap> codePrefixes = new HashMap<>();
@@ -72,8 +75,45 @@ public final class EnterpriseIndex {
         NUMBER_FIELDS.forEach(f -> numbers.put(f, new double[16]));
     }
 
-    /** Outcome counts and the enterprises in each outcome. */
-    public record Targets(Map<Eligibility, RoaringBitmap> byOutcome) {
+    /**
+     * Outcome counts and the enterprises in each outcome. The ids are those of the evaluation: {@link #profile} and
+     * {@link #facts} resolve them against the index as it was then, even if it has been rebuilt (renumbered) since.
+     */
+    public static final class Targets {
+        private final Map<Eligibility, RoaringBitmap> byOutcome;
+        private final List<EnterpriseProfile> profiles;
+        private final List<Facts> facts;
+        private final Map<String, Integer> ids;
+        private final ReadWriteLock lock;
+
+        private Targets(Map<Eligibility, RoaringBitmap> byOutcome, List<EnterpriseProfile> profiles, List<Facts> facts,
+                Map<String, Integer> ids, ReadWriteLock lock) {
+            this.byOutcome = byOutcome;
+            this.profiles = profiles;
+            this.facts = facts;
+            this.ids = ids;
+            this.lock = lock;
+        }
+
+        /** The outcome of an enterprise in this evaluation; empty when it was not indexed then (or changed since). */
+        public Optional<Eligibility> outcomeOf(Uscc uscc) {
+            Integer id;
+            lock.readLock().lock();
+            try {
+                id = ids.get(uscc.value());
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (id == null) {
+                return Optional.empty();
+            }
+            return byOutcome.entrySet().stream().filter(e -> e.getValue().contains(id)).map(Map.Entry::getKey).findFirst();
+        }
+
+        /** The ids of the enterprises with each outcome (every outcome present). */
+        public Map<Eligibility, RoaringBitmap> byOutcome() {
+            return byOutcome;
+        }
 
         /** How many enterprises have each outcome. */
         public Map<Eligibility, Integer> counts() {
@@ -81,18 +121,42 @@ public final class EnterpriseIndex {
             byOutcome.forEach((k, v) -> counts.put(k, v.getCardinality()));
             return counts;
         }
+
+        /** The profile an id of this evaluation stood for. */
+        public EnterpriseProfile profile(int id) {
+            lock.readLock().lock();
+            try {
+                return profiles.get(id);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        /** The facts an id of this evaluation was evaluated on. */
+        public Facts facts(int id) {
+            lock.readLock().lock();
+            try {
+                return facts.get(id);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
     }
 
     /** Replaces the whole index with {@code all}. */
     public void rebuild(List<EnterpriseProfile> all) {
         lock.writeLock().lock();
         try {
-            clear();
-            day = LocalDate.now(clock);
-            all.forEach(this::add);
+            rebuildLocked(all);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void rebuildLocked(List<EnterpriseProfile> all) {
+        clear();
+        day = LocalDate.now(clock);
+        all.forEach(this::add);
     }
 
     /** Adds or replaces one enterprise. */
@@ -118,7 +182,12 @@ public final class EnterpriseIndex {
 
     /** How many enterprises are indexed. */
     public int count() {
-        return live.getCardinality();
+        lock.readLock().lock();
+        try {
+            return live.getCardinality();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The index id of an enterprise, if it is indexed. */
@@ -132,14 +201,41 @@ public final class EnterpriseIndex {
         }
     }
 
-    /** The profile and facts of an indexed id. */
-    public EnterpriseProfile profile(int id) {
-        return profiles.get(id);
+    /** The indexed profile of an enterprise. */
+    public Optional<EnterpriseProfile> profile(Uscc uscc) {
+        refreshIfNewDay();
+        lock.readLock().lock();
+        try {
+            Integer id = ids.get(uscc.value());
+            return id == null ? Optional.empty() : Optional.of(profiles.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    /** The facts (as of the index's day) of an indexed id. */
+    /** The facts of an enterprise as of today, if it is indexed. */
+    public Optional<Facts> facts(Uscc uscc) {
+        refreshIfNewDay();
+        lock.readLock().lock();
+        try {
+            Integer id = ids.get(uscc.value());
+            return id == null ? Optional.empty() : Optional.of(facts.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The facts of an index id; ids are valid until the next {@link #rebuild} (which renumbers), so callers holding
+     * ids from an evaluation use {@link Targets#facts} instead.
+     */
     public Facts facts(int id) {
-        return facts.get(id);
+        lock.readLock().lock();
+        try {
+            return facts.get(id);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The set of tags whose absence is a plain UNMET rather than MANUAL. */
@@ -169,25 +265,29 @@ public final class EnterpriseIndex {
             RoaringBitmap needsData = RoaringBitmap.or(root.get(ConditionOutcome.UNKNOWN), RoaringBitmap.and(undecided, hardUnknown));
             out.put(Eligibility.NEEDS_DATA, RoaringBitmap.andNot(needsData, hardUnmet));
             out.put(Eligibility.LIKELY, RoaringBitmap.andNot(RoaringBitmap.andNot(undecided, hardUnknown), hardUnmet));
-            return new Targets(out);
+            return new Targets(out, profiles, facts, ids, lock);
         } finally {
             lock.readLock().unlock();
         }
     }
 
+    // Facts depend on the day (age, expired certificates): the first evaluation of a new day rebuilds, once.
     private void refreshIfNewDay() {
-        if (!LocalDate.now(clock).equals(day)) {
-            List<EnterpriseProfile> current;
-            lock.readLock().lock();
-            try {
-                current = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (today.equals(day)) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            if (!today.equals(day)) {
+                List<EnterpriseProfile> current = new ArrayList<>();
                 for (int id : live) {
                     current.add(profiles.get(id));
                 }
-            } finally {
-                lock.readLock().unlock();
+                rebuildLocked(current);
             }
-            rebuild(current);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -395,7 +495,7 @@ public final class EnterpriseIndex {
     private void clear() {
         profiles = new ArrayList<>();
         facts = new ArrayList<>();
-        ids.clear();
+        ids = new HashMap<>();
         live.clear();
         List.of(sizes, codePrefixes, codes, regions, registrationTypes, tags, unknownTags, expiredTags).forEach(Map::clear);
         NUMBER_FIELDS.forEach(f -> numbers.put(f, new double[16]));

@@ -1,43 +1,40 @@
 package cn.zhice.matching.targeting;
 
-import cn.zhice.kb.Entry;
-import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.EntryNotFound;
-import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.matching.ConditionOutcome;
 import cn.zhice.matching.Eligibility;
 import cn.zhice.matching.EnterpriseProfile;
 import cn.zhice.matching.PolicyTargeting;
 import cn.zhice.matching.Uscc;
-import cn.zhice.matching.rules.RuleTree;
+import cn.zhice.matching.rules.Facts;
 import cn.zhice.matching.rules.Verdict;
+import cn.zhice.matching.targeting.PolicyRules.PolicyRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Component;
 
-/** {@link PolicyTargeting} over the {@link EnterpriseIndex} and the knowledge base's visible policies. */
+/** {@link PolicyTargeting} over the {@link EnterpriseIndex} and the parsed trees of the visible policies. */
 @Component
 class IndexedPolicyTargeting implements PolicyTargeting {
 
-    private final KnowledgeBase knowledgeBase;
+    private final PolicyRules policies;
     private final EnterpriseIndex index;
 
-    IndexedPolicyTargeting(KnowledgeBase knowledgeBase, EnterpriseIndex index) {
-        this.knowledgeBase = knowledgeBase;
+    IndexedPolicyTargeting(PolicyRules policies, EnterpriseIndex index) {
+        this.policies = policies;
         this.index = index;
     }
 
     @Override
     public Targets targets(String policyExternalId) {
-        RuleTree tree = tree(policyExternalId).orElseThrow(() -> new EntryNotFound(policyExternalId));
-        EnterpriseIndex.Targets targets = index.evaluate(tree);
+        PolicyRule policy = policies.get(policyExternalId).orElseThrow(() -> new EntryNotFound(policyExternalId));
+        EnterpriseIndex.Targets targets = index.evaluate(policy.tree());
         return new Targets() {
             @Override
             public Map<Eligibility, Integer> counts() {
@@ -48,31 +45,24 @@ class IndexedPolicyTargeting implements PolicyTargeting {
             public Stream<EnterpriseProfile> enterprises(List<Eligibility> outcomes) {
                 return outcomes.stream().flatMap(outcome -> StreamSupport
                         .stream(targets.byOutcome().getOrDefault(outcome, new RoaringBitmap()).spliterator(), false)
-                        .map(index::profile));
+                        .map(targets::profile));
             }
 
             @Override
             public Optional<Eligibility> outcomeOf(Uscc uscc) {
-                OptionalInt id = index.idOf(uscc);
-                if (id.isEmpty()) {
-                    return Optional.empty();
-                }
-                return targets.byOutcome().entrySet().stream()
-                        .filter(e -> e.getValue().contains(id.getAsInt()))
-                        .map(Map.Entry::getKey)
-                        .findFirst();
+                return targets.outcomeOf(uscc);
             }
         };
     }
 
     @Override
     public Optional<Match> match(Uscc uscc, String policyExternalId) {
-        OptionalInt id = index.idOf(uscc);
-        Optional<RuleTree> tree = tree(policyExternalId);
-        if (id.isEmpty() || tree.isEmpty()) {
+        Optional<Facts> facts = index.facts(uscc);
+        Optional<PolicyRule> policy = policies.get(policyExternalId);
+        if (facts.isEmpty() || policy.isEmpty()) {
             return Optional.empty();
         }
-        Verdict verdict = tree.get().evaluate(index.facts(id.getAsInt()), index.trackedTags());
+        Verdict verdict = policy.get().tree().evaluate(facts.get(), index.trackedTags());
         List<String> met = verdict.conditions().stream()
                 .filter(c -> c.outcome() == ConditionOutcome.MET)
                 .map(Verdict.ConditionResult::line)
@@ -82,20 +72,19 @@ class IndexedPolicyTargeting implements PolicyTargeting {
 
     @Override
     public List<PolicyMatch> policiesFor(Uscc uscc) {
-        OptionalInt id = index.idOf(uscc);
-        if (id.isEmpty()) {
+        Optional<Facts> found = index.facts(uscc);
+        if (found.isEmpty()) {
             return List.of();
         }
-        var facts = index.facts(id.getAsInt());
+        Facts facts = found.get();
         List<PolicyMatch> matches = new ArrayList<>();
-        for (Entry policy : knowledgeBase.visible(EntryKind.POLICY)) {
-            if (policy.eligibility() == null || policy.eligibility().isNull()) {
+        for (PolicyRule policy : policies.all()) {
+            // Screen on the outcome alone; only the policies shown get their explanation written.
+            if (policy.tree().eligibility(facts, index.trackedTags()) == Eligibility.NOT_ELIGIBLE) {
                 continue;
             }
-            Verdict v = RuleTree.parse(policy.eligibility()).evaluate(facts, index.trackedTags());
-            if (v.eligibility() != Eligibility.NOT_ELIGIBLE) {
-                matches.add(new PolicyMatch(policy.externalId(), policy.title(), v.eligibility(), v.explanation()));
-            }
+            Verdict v = policy.tree().evaluate(facts, index.trackedTags());
+            matches.add(new PolicyMatch(policy.externalId(), policy.title(), v.eligibility(), v.explanation()));
         }
         matches.sort(Comparator.comparing(PolicyMatch::eligibility).thenComparing(PolicyMatch::externalId));
         return matches;
@@ -103,14 +92,6 @@ class IndexedPolicyTargeting implements PolicyTargeting {
 
     @Override
     public Optional<EnterpriseProfile> enterprise(Uscc uscc) {
-        OptionalInt id = index.idOf(uscc);
-        return id.isEmpty() ? Optional.empty() : Optional.of(index.profile(id.getAsInt()));
-    }
-
-    private Optional<RuleTree> tree(String policyExternalId) {
-        return knowledgeBase.visible(policyExternalId)
-                .map(Entry::eligibility)
-                .filter(json -> json != null && !json.isNull())
-                .map(RuleTree::parse);
+        return index.profile(uscc);
     }
 }

@@ -1,12 +1,11 @@
 package cn.zhice.matching.targeting;
 
-import cn.zhice.kb.Entry;
 import cn.zhice.kb.EntryNotFound;
-import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.matching.Eligibility;
 import cn.zhice.matching.EnterpriseProfile;
 import cn.zhice.matching.MatchingProperties;
 import cn.zhice.matching.rules.RuleTree;
+import cn.zhice.matching.targeting.PolicyRules.PolicyRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,12 @@ class PolicyTargetsController {
 
     private static final List<Eligibility> TARGET_ORDER = List.of(Eligibility.ELIGIBLE, Eligibility.LIKELY, Eligibility.NEEDS_DATA);
 
-    private final KnowledgeBase knowledgeBase;
+    private final PolicyRules policies;
     private final EnterpriseIndex index;
     private final MatchingProperties properties;
 
-    PolicyTargetsController(KnowledgeBase knowledgeBase, EnterpriseIndex index, MatchingProperties properties) {
-        this.knowledgeBase = knowledgeBase;
+    PolicyTargetsController(PolicyRules policies, EnterpriseIndex index, MatchingProperties properties) {
+        this.policies = policies;
         this.index = index;
         this.properties = properties;
     }
@@ -44,10 +43,9 @@ class PolicyTargetsController {
 
     @PostMapping("/api/matching/policy-targets")
     TargetsResponse targets(@RequestBody TargetsRequest request) {
-        Entry policy = knowledgeBase.visible(request.policyExternalId())
-                .filter(e -> e.eligibility() != null && !e.eligibility().isNull())
+        PolicyRule policy = policies.get(request.policyExternalId())
                 .orElseThrow(() -> new EntryNotFound(request.policyExternalId()));
-        RuleTree tree = RuleTree.parse(policy.eligibility());
+        RuleTree tree = policy.tree();
         EnterpriseIndex.Targets targets = index.evaluate(tree);
         int page = request.page() == null ? 0 : Math.max(0, request.page());
         int pageSize = properties.pageSize();
@@ -63,9 +61,9 @@ class PolicyTargetsController {
                     skip--;
                     continue;
                 }
-                EnterpriseProfile p = index.profile(id);
+                EnterpriseProfile p = targets.profile(id);
                 list.add(new Target(p.uscc().value(), p.name(), outcome,
-                        tree.evaluate(index.facts(id), index.trackedTags()).explanation()));
+                        tree.evaluate(targets.facts(id), index.trackedTags()).explanation()));
             }
         }
         return new TargetsResponse(policy.externalId(), index.count(), targets.counts(), page, pageSize, list);
