@@ -102,7 +102,11 @@ class EnterpriseIndexTest {
                 "{\"not\": {\"any\": [{\"field\": \"size\", \"op\": \"eq\", \"value\": \"LARGE\"}, {\"field\": \"tags\", \"op\": \"contains\", \"value\": \"总部企业\"}]}}",
                 "{\"all\": [{\"field\": \"industryCode\", \"op\": \"in\", \"value\": [\"C3411\", \"I6510\"], \"hard\": true}, {\"field\": \"revenueWan\", \"op\": \"exists\", \"value\": false}]}",
                 "{\"any\": [{\"field\": \"region\", \"op\": \"eq\", \"value\": \"滨江市\"}, {\"field\": \"registrationType\", \"op\": \"eq\", \"value\": \"个体工商户\"}, {\"field\": \"tags\", \"op\": \"containsAny\", \"value\": [\"规上工业\", \"小微企业\", \"A类人才\"]}]}",
-                "{\"all\": [{\"field\": \"employees\", \"op\": \"in\", \"value\": [1, 2, 3]}, {\"field\": \"tags\", \"op\": \"exists\"}, {\"field\": \"size\", \"op\": \"exists\", \"value\": false}]}")) {
+                "{\"all\": [{\"field\": \"employees\", \"op\": \"in\", \"value\": [1, 2, 3]}, {\"field\": \"tags\", \"op\": \"exists\"}, {\"field\": \"size\", \"op\": \"exists\", \"value\": false}]}",
+                // Hard conditions under any/not: the screening path checks them before the tree and must still agree.
+                "{\"any\": [{\"field\": \"employees\", \"op\": \"gte\", \"value\": 100, \"hard\": true}, {\"field\": \"tags\", \"op\": \"contains\", \"value\": \"A类人才\", \"hard\": true}, {\"field\": \"industryCode\", \"op\": \"eq\", \"value\": \"C3411\"}]}",
+                "{\"not\": {\"all\": [{\"field\": \"size\", \"op\": \"in\", \"value\": [\"SMALL\", \"MICRO\"], \"hard\": true}, {\"field\": \"ageYears\", \"op\": \"lt\", \"value\": 3}]}}",
+                "{\"all\": [{\"field\": \"industrySection\", \"op\": \"in\", \"value\": [\"C\", \"I\"]}, {\"field\": \"industryCode\", \"op\": \"in\", \"value\": [\"C39\", \"I651\", \"5211\"]}, {\"field\": \"tags\", \"op\": \"containsAny\", \"value\": [\"进出口经营资格\", \"高新技术企业\"], \"hard\": true}, {\"field\": \"assetsWan\", \"op\": \"lte\", \"value\": 5000.5}]}")) {
             trees.add(RuleTree.parse(JSON.readTree(extra)));
         }
         return trees;
