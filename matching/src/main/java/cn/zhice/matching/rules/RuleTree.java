@@ -111,9 +111,12 @@ public final class RuleTree {
         if (!json.isObject()) {
             throw new InvalidRuleTree(path, "节点应为对象");
         }
+        // Paths and precedence follow the knowledge base's own validator (kb EntryValidator), which must agree.
         if (json.has("all") || json.has("any")) {
             String key = json.has("all") ? "all" : "any";
-            onlyKeys(json, path, Set.of(key));
+            if (json.size() != 1) {
+                throw new InvalidRuleTree(path, "“" + key + "”节点不能有其他属性");
+            }
             JsonNode list = json.get(key);
             if (!list.isArray() || list.isEmpty()) {
                 throw new InvalidRuleTree(path + "." + key, key + "应为非空数组");
@@ -125,13 +128,12 @@ public final class RuleTree {
             return key.equals("all") ? new All(List.copyOf(children)) : new Any(List.copyOf(children));
         }
         if (json.has("not")) {
-            onlyKeys(json, path, Set.of("not"));
+            if (json.size() != 1) {
+                throw new InvalidRuleTree(path, "“not”节点不能有其他属性");
+            }
             return new Not(node(json.get("not"), path + ".not"));
         }
-        if (json.has("field")) {
-            return condition(json, path);
-        }
-        throw new InvalidRuleTree(path, "节点应含有all、any、not或field之一");
+        return condition(json, path);
     }
 
     private static void onlyKeys(JsonNode json, String path, Set<String> allowed) {
@@ -144,9 +146,10 @@ public final class RuleTree {
 
     private static Condition condition(JsonNode json, String path) {
         onlyKeys(json, path, Set.of("field", "op", "value", "hard", "note"));
-        Field field = json.get("field").isString() ? Field.ofKey(json.get("field").asString()) : null;
+        JsonNode fieldJson = json.get("field");
+        Field field = fieldJson != null && fieldJson.isString() ? Field.ofKey(fieldJson.asString()) : null;
         if (field == null) {
-            throw new InvalidRuleTree(path + ".field", "未知字段" + json.get("field")
+            throw new InvalidRuleTree(path + ".field", (fieldJson == null ? "缺少field" : "未知字段" + fieldJson)
                     + "，应为size、industryCode、industrySection、region、tags、registrationType、employees、revenueWan、assetsWan或ageYears");
         }
         JsonNode opJson = json.get("op");

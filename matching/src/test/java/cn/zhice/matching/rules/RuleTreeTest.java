@@ -90,7 +90,7 @@ class RuleTreeTest {
         "{\"all\": [{\"field\": \"region\", \"op\": \"eq\"}]} | $.all[0].value",
         "{\"all\": [{\"field\": \"region\", \"op\": \"in\", \"value\": \"滨江市\"}]} | $.all[0].value",
         "{\"all\": [42]} | $.all[0]",
-        "{\"some\": []} | $"})
+        "{\"some\": []} | $.some"})
     void rejectsInvalidTreeNamingThePathOfTheBadNode(String tree, String path) {
         assertThatThrownBy(() -> tree(tree)).isInstanceOfSatisfying(InvalidRuleTree.class, e -> {
             assertThat(e.path()).isEqualTo(path);

@@ -24,6 +24,19 @@ public class EntryValidator {
     private static final Set<String> RULE_OPS = Set.of(
             "eq", "in", "gte", "lte", "gt", "lt", "contains", "containsAny", "exists");
     private static final Set<String> LEAF_KEYS = Set.of("field", "op", "value", "hard", "note");
+    // Kept in step with matching's RuleTree (kb cannot depend on matching; a test there checks that both agree).
+    private static final Set<String> NUMBER_FIELDS = Set.of("employees", "revenueWan", "assetsWan", "ageYears");
+    private static final Set<String> CATEGORY_OPS = Set.of("eq", "in", "exists");
+    private static final Set<String> TAG_OPS = Set.of("contains", "containsAny", "exists");
+    private static final Set<String> NUMBER_OPS = Set.of("eq", "in", "gte", "lte", "gt", "lt", "exists");
+    private static final Set<String> SIZES = Set.of("LARGE", "MEDIUM", "SMALL", "MICRO");
+    private static final Set<String> REGISTRATION_TYPES = Set.of(
+            "企业法人", "个体工商户", "农民专业合作社", "机关", "事业单位法人", "社会组织法人", "其他组织");
+    // GB/T 4754-2017 门类 A..T with their first and last 大类 numbers.
+    private static final int[][] DIVISIONS = {
+        {1, 5}, {6, 12}, {13, 43}, {44, 46}, {47, 50}, {51, 52}, {53, 60}, {61, 62}, {63, 65}, {66, 69},
+        {70, 70}, {71, 72}, {73, 75}, {76, 79}, {80, 82}, {83, 83}, {84, 85}, {86, 90}, {91, 96}, {97, 97}
+    };
 
     public List<FieldProblem> problems(Entry entry) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -118,6 +131,97 @@ public class EntryValidator {
         if (node.has("hard") && !node.get("hard").isBoolean()) {
             problems.add(new FieldProblem(path + ".hard", "应为 true 或 false"));
         }
+        if (node.has("note") && !node.get("note").isString()) {
+            problems.add(new FieldProblem(path + ".note", "应为文字"));
+        }
+        if (field != null && field.isString() && RULE_FIELDS.contains(field.asString())
+                && op != null && op.isString() && RULE_OPS.contains(op.asString())) {
+            value(field.asString(), op.asString(), node.get("value"), path, problems);
+        }
+    }
+
+    private static void value(String field, String op, JsonNode value, String path, List<FieldProblem> problems) {
+        Set<String> ops = NUMBER_FIELDS.contains(field) ? NUMBER_OPS : "tags".equals(field) ? TAG_OPS : CATEGORY_OPS;
+        if (!ops.contains(op)) {
+            problems.add(new FieldProblem(path + ".op", field + " 只能用 " + String.join("、", ops.stream().sorted().toList())));
+            return;
+        }
+        if ("exists".equals(op)) {
+            if (value != null && !value.isBoolean()) {
+                problems.add(new FieldProblem(path + ".value", "exists 的比较值应为 true 或 false"));
+            }
+            return;
+        }
+        boolean list = "in".equals(op) || "containsAny".equals(op);
+        if (value == null || (list && !value.isArray())) {
+            return; // reported by leaf()
+        }
+        if (value.isNull() || (list && value.isEmpty()) || (!list && (value.isArray() || value.isObject()))) {
+            problems.add(new FieldProblem(path + ".value", list ? op + " 的比较值应为非空数组" : op + " 的比较值应为单个值"));
+            return;
+        }
+        if (!list) {
+            item(field, value, path + ".value", problems);
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            item(field, value.get(i), path + ".value[" + i + "]", problems);
+        }
+    }
+
+    private static void item(String field, JsonNode item, String path, List<FieldProblem> problems) {
+        if (NUMBER_FIELDS.contains(field)) {
+            if (!item.isNumber()) {
+                problems.add(new FieldProblem(path, field + " 的比较值应为数字"));
+            }
+            return;
+        }
+        if (!item.isString() || item.asString().isBlank()) {
+            problems.add(new FieldProblem(path, field + " 的比较值应为非空文字"));
+            return;
+        }
+        String text = item.asString();
+        String problem = switch (field) {
+            case "size" -> SIZES.contains(text) ? null : "应为 LARGE、MEDIUM、SMALL 或 MICRO";
+            case "industrySection" -> text.length() == 1 && text.charAt(0) >= 'A' && text.charAt(0) <= 'T'
+                    ? null : "应为 A 至 T 的门类字母";
+            case "registrationType" -> REGISTRATION_TYPES.contains(text) ? null
+                    : "应为 " + String.join("、", REGISTRATION_TYPES.stream().sorted().toList()) + " 之一";
+            case "industryCode" -> industryCode(text) ? null : "不是 GB/T 4754-2017 的行业代码（如 C39、I65、5211、E）";
+            default -> null;
+        };
+        if (problem != null) {
+            problems.add(new FieldProblem(path, problem));
+        }
+    }
+
+    /** A section letter, optionally followed by 2 to 4 digits of one of its divisions, or the digits alone. */
+    private static boolean industryCode(String text) {
+        String code = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (code.isEmpty()) {
+            return false;
+        }
+        char section = 0;
+        if (Character.isLetter(code.charAt(0))) {
+            section = code.charAt(0);
+            if (section < 'A' || section > 'T') {
+                return false;
+            }
+            code = code.substring(1);
+            if (code.isEmpty()) {
+                return true;
+            }
+        }
+        if (code.length() < 2 || code.length() > 4 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int division = Integer.parseInt(code.substring(0, 2));
+        for (int i = 0; i < DIVISIONS.length; i++) {
+            if (division >= DIVISIONS[i][0] && division <= DIVISIONS[i][1]) {
+                return section == 0 || section == 'A' + i;
+            }
+        }
+        return false;
     }
 
     private static boolean blank(String value) {
