@@ -83,6 +83,81 @@ abstract class EnterpriseApiContract {
         assertThat(editor.get("/api/admin/enterprises/913301061000001390").status()).isEqualTo(404);
     }
 
+    static byte[] workbook(String[] header, Object[]... rows) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet();
+            org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                head.createCell(i).setCellValue(header[i]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
+                for (int i = 0; i < rows[r].length; i++) {
+                    if (rows[r][i] instanceof Number n) {
+                        row.createCell(i).setCellValue(n.doubleValue());
+                    } else if (rows[r][i] != null) {
+                        row.createCell(i).setCellValue(rows[r][i].toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] multipart(String boundary, String filename, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    @Test
+    void importsAnExcelWorkbookUploadedAsAFile() {
+        byte[] xlsx = workbook(new String[] {"uscc", "name", "industryCode", "employees", "tags", "consent.sms"},
+                new Object[] {"924403001000000245", "青禾五金店", "F5211", 8, "科技型中小企业|省级|2099-12-31", "是"});
+
+        Reply reply = editor.post("/api/admin/enterprises/import", "multipart/form-data; boundary=zhice-boundary",
+                multipart("zhice-boundary", "企业名单.xlsx", xlsx));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("imported").asInt()).isEqualTo(1);
+        JsonNode shop = editor.get("/api/admin/enterprises/924403001000000245").json();
+        assertThat(shop.get("industryCode").asString()).isEqualTo("F5211");
+        assertThat(shop.get("employees").asInt()).isEqualTo(8);
+        assertThat(shop.get("tags").get(0).get("level").asString()).isEqualTo("省级");
+        assertThat(shop.get("consent").get("sms").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rejectsABadWorkbookWithRowNumbersAndImportsNothing() {
+        byte[] xlsx = workbook(new String[] {"uscc", "name", "employees", "revenueWan"},
+                new Object[] {"924403001000000320", "好企业", 5, 100},
+                new Object[] {"91350100M000100Y44", "校验码错", 5, 100},
+                new Object[] {"92440300100000040T", "人数写成文字", "五人", 100},
+                new Object[] {"92440300100000059P", "负数", 5, -1});
+
+        Reply reply = editor.post("/api/admin/enterprises/import",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).contains("application/problem+json");
+        JsonNode errors = reply.json().get("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("uscc");
+        assertThat(errors.get(1).get("line").asInt()).isEqualTo(4);
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("employees");
+        assertThat(errors.get(2).get("line").asInt()).isEqualTo(5);
+        assertThat(errors.get(2).get("field").asString()).isEqualTo("revenueWan");
+        assertThat(editor.get("/api/admin/enterprises/924403001000000320").status()).isEqualTo(404);
+    }
+
     @Test
     void answersUnknownAndInvalidUsccs() {
         assertThat(editor.get("/api/admin/enterprises/92440300100000008F").status()).isEqualTo(404);
