@@ -73,7 +73,8 @@ class ProfileUpdates {
         }
     }
 
-    private void apply(List<EnterpriseProfile> profiles) {
+    // Serialised so that two writes of one enterprise each compare against the outcome the other left behind.
+    private synchronized void apply(List<EnterpriseProfile> profiles) {
         List<PolicyRule> rules = policies.all();
         List<EnterpriseNewlyEligible> newlyEligible = new ArrayList<>();
         for (EnterpriseProfile profile : profiles) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * An in-memory index over every enterprise's {@link Facts}: a RoaringBitmap per size, industry code prefix, region,
@@ -61,6 +63,7 @@ public final class EnterpriseIndex {
     private final Map<String, RoaringBitmap> unknownTags = new HashMap<>();
     private final Map<String, RoaringBitmap> expiredTags = new HashMap<>();
     private final Map<Field, double[]> numbers = new EnumMap<>(Field.class);
+    private final Map<Field, RoaringBitmap> missingNumbers = new EnumMap<>(Field.class);
     private int size;
 
     private static final String SIZE_UNKNOWN = "?";
@@ -73,6 +76,7 @@ public final class EnterpriseIndex {
         this.trackedTags = Set.copyOf(trackedTags);
         this.clock = clock;
         NUMBER_FIELDS.forEach(f -> numbers.put(f, new double[16]));
+        NUMBER_FIELDS.forEach(f -> missingNumbers.put(f, new RoaringBitmap()));
     }
 
     /**
@@ -248,12 +252,14 @@ public final class EnterpriseIndex {
         refreshIfNewDay();
         lock.readLock().lock();
         try {
-            Partition root = evaluate(tree.root());
+            // A hard condition is a leaf of the tree too: evaluate each leaf once.
+            Map<Condition, Partition> leaves = new IdentityHashMap<>();
+            Partition root = evaluate(tree.root(), leaves);
             RoaringBitmap hardUnmet = new RoaringBitmap();
             RoaringBitmap hardUnknown = new RoaringBitmap();
             for (Condition c : tree.conditions()) {
                 if (c.hard()) {
-                    Partition p = leaf(c);
+                    Partition p = leaves.computeIfAbsent(c, this::leaf);
                     hardUnmet.or(p.get(ConditionOutcome.UNMET));
                     hardUnknown.or(p.get(ConditionOutcome.UNKNOWN));
                 }
@@ -320,9 +326,9 @@ public final class EnterpriseIndex {
         }
     }
 
-    private Partition evaluate(Node node) {
+    private Partition evaluate(Node node, Map<Condition, Partition> leaves) {
         if (node instanceof All a) {
-            List<Partition> children = a.children().stream().map(this::evaluate).toList();
+            List<Partition> children = a.children().stream().map(child -> evaluate(child, leaves)).toList();
             // Same precedence as RuleTree.all: unmet, unknown, manual, met, else not applicable.
             RoaringBitmap unmet = union(children, ConditionOutcome.UNMET);
             RoaringBitmap unknown = RoaringBitmap.andNot(union(children, ConditionOutcome.UNKNOWN), unmet);
@@ -339,7 +345,7 @@ public final class EnterpriseIndex {
             return new Partition(met, unknown, manual, rest);
         }
         if (node instanceof Any a) {
-            List<Partition> children = a.children().stream().map(this::evaluate).toList();
+            List<Partition> children = a.children().stream().map(child -> evaluate(child, leaves)).toList();
             RoaringBitmap met = union(children, ConditionOutcome.MET);
             RoaringBitmap unknown = RoaringBitmap.andNot(union(children, ConditionOutcome.UNKNOWN), met);
             RoaringBitmap manual = RoaringBitmap.andNot(RoaringBitmap.andNot(union(children, ConditionOutcome.MANUAL), met), unknown);
@@ -352,11 +358,11 @@ public final class EnterpriseIndex {
             return new Partition(met, unknown, manual, na);
         }
         if (node instanceof Not n) {
-            Partition child = evaluate(n.child());
+            Partition child = evaluate(n.child(), leaves);
             return new Partition(child.get(ConditionOutcome.UNMET), child.get(ConditionOutcome.UNKNOWN),
                     child.get(ConditionOutcome.MANUAL), child.get(ConditionOutcome.NOT_APPLICABLE));
         }
-        return leaf((Condition) node);
+        return leaves.computeIfAbsent((Condition) node, this::leaf);
     }
 
     private static RoaringBitmap union(List<Partition> children, ConditionOutcome o) {
@@ -438,30 +444,56 @@ public final class EnterpriseIndex {
         }
     }
 
+    // One pass over the column, appending ids in order (RoaringBitmapWriter); NaN (unknown or removed) never compares
+    // true, and the unknown ids are kept as a bitmap per column.
     private Partition number(Condition c) {
         double[] column = numbers.get(c.field());
         double[] values = c.numbers().stream().mapToDouble(BigDecimal::doubleValue).toArray();
         double v0 = values[0];
-        RoaringBitmap met = new RoaringBitmap();
-        RoaringBitmap unknown = new RoaringBitmap();
-        for (int id = 0; id < size; id++) {
-            double x = column[id];
-            if (Double.isNaN(x)) {
-                unknown.add(id);
-                continue;
+        RoaringBitmapWriter<RoaringBitmap> met = RoaringBitmapWriter.writer().get();
+        int n = size;
+        switch (c.op()) {
+            case GTE -> {
+                for (int id = 0; id < n; id++) {
+                    if (column[id] >= v0) {
+                        met.add(id);
+                    }
+                }
             }
-            boolean ok = switch (c.op()) {
-                case GTE -> x >= v0;
-                case LTE -> x <= v0;
-                case GT -> x > v0;
-                case LT -> x < v0;
-                default -> Arrays.stream(values).anyMatch(v -> v == x);
-            };
-            if (ok) {
-                met.add(id);
+            case LTE -> {
+                for (int id = 0; id < n; id++) {
+                    if (column[id] <= v0) {
+                        met.add(id);
+                    }
+                }
+            }
+            case GT -> {
+                for (int id = 0; id < n; id++) {
+                    if (column[id] > v0) {
+                        met.add(id);
+                    }
+                }
+            }
+            case LT -> {
+                for (int id = 0; id < n; id++) {
+                    if (column[id] < v0) {
+                        met.add(id);
+                    }
+                }
+            }
+            default -> {
+                for (int id = 0; id < n; id++) {
+                    double x = column[id];
+                    for (double v : values) {
+                        if (x == v) {
+                            met.add(id);
+                            break;
+                        }
+                    }
+                }
             }
         }
-        return new Partition(met, unknown, EMPTY, EMPTY);
+        return new Partition(met.get(), missingNumbers.get(c.field()), EMPTY, EMPTY);
     }
 
     private RoaringBitmap present(Field field) {
@@ -479,16 +511,7 @@ public final class EnterpriseIndex {
                 tags.values().forEach(any::or);
                 yield any;
             }
-            default -> {
-                RoaringBitmap known = new RoaringBitmap();
-                double[] column = numbers.get(field);
-                for (int id = 0; id < size; id++) {
-                    if (!Double.isNaN(column[id])) {
-                        known.add(id);
-                    }
-                }
-                yield RoaringBitmap.and(known, live);
-            }
+            default -> RoaringBitmap.andNot(live, missingNumbers.get(field));
         };
     }
 
@@ -499,6 +522,7 @@ public final class EnterpriseIndex {
         live.clear();
         List.of(sizes, codePrefixes, codes, regions, registrationTypes, tags, unknownTags, expiredTags).forEach(Map::clear);
         NUMBER_FIELDS.forEach(f -> numbers.put(f, new double[16]));
+        NUMBER_FIELDS.forEach(f -> missingNumbers.put(f, new RoaringBitmap()));
         size = 0;
     }
 
@@ -545,6 +569,9 @@ public final class EnterpriseIndex {
                 default -> f.ageYears();
             };
             column[id] = n == null ? Double.NaN : n.doubleValue();
+            if (n == null) {
+                missingNumbers.get(field).add(id);
+            }
         }
     }
 
@@ -559,7 +586,10 @@ public final class EnterpriseIndex {
             live.remove(id);
             List.of(sizes, codePrefixes, codes, regions, registrationTypes, tags, unknownTags, expiredTags)
                     .forEach(m -> m.values().forEach(b -> b.remove(id)));
-            NUMBER_FIELDS.forEach(f -> numbers.get(f)[id] = Double.NaN);
+            NUMBER_FIELDS.forEach(f -> {
+                numbers.get(f)[id] = Double.NaN;
+                missingNumbers.get(f).remove(id);
+            });
         }
     }
 }
