@@ -11,7 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +30,27 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(EnterpriseApiContract.RecordedEvents.class)
 abstract class EnterpriseApiContract {
+
+    /** Records what push would receive. */
+    @TestConfiguration
+    static class RecordedEvents {
+        final List<EnterpriseNewlyEligible> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(EnterpriseNewlyEligible event) {
+            events.add(event);
+        }
+
+        Set<String> policiesOf(String uscc) {
+            return events.stream().filter(e -> e.uscc().equals(uscc)).map(EnterpriseNewlyEligible::policyExternalId)
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    @Autowired
+    RecordedEvents recorded;
 
     static final String ADMIN_PASSWORD = "bootstrap-admin-secret";
     static final String STAFF_PASSWORD = "correct-horse-battery";
@@ -156,6 +184,25 @@ abstract class EnterpriseApiContract {
         assertThat(errors.get(2).get("line").asInt()).isEqualTo(5);
         assertThat(errors.get(2).get("field").asString()).isEqualTo("revenueWan");
         assertThat(editor.get("/api/admin/enterprises/924403001000000320").status()).isEqualTo(404);
+    }
+
+    @Test
+    void announcesEachPolicyANewEnterpriseIsEligibleForOnceAfterSaving() {
+        String uscc = "91350100200000072M";
+        String body = FACTORY.replace("91350100M000100Y43", uscc).replace("青禾精密制造有限公司", "青禾光电有限公司");
+
+        assertThat(editor.putJson("/api/admin/enterprises/" + uscc, body).status()).isEqualTo(201);
+
+        JsonNode calculator = editor.get("/api/matching/enterprises/" + uscc + "/policies").json();
+        Set<String> eligibleOrLikely = StreamSupport.stream(calculator.spliterator(), false)
+                .filter(m -> Set.of("ELIGIBLE", "LIKELY").contains(m.get("eligibility").asString()))
+                .map(m -> m.get("externalId").asString()).collect(Collectors.toSet());
+        assertThat(eligibleOrLikely).isNotEmpty();
+        assertThat(recorded.policiesOf(uscc)).isEqualTo(eligibleOrLikely);
+        int announced = recorded.events.size();
+
+        assertThat(editor.putJson("/api/admin/enterprises/" + uscc, body).status()).isEqualTo(200);
+        assertThat(recorded.events).hasSize(announced);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhice.matching.Eligibility;
 import cn.zhice.matching.EnterpriseNewlyEligible;
 import cn.zhice.matching.EnterpriseProfile;
-import cn.zhice.matching.IndustryCode;
 import cn.zhice.matching.Uscc;
 import cn.zhice.matching.rules.Facts;
 import cn.zhice.matching.size.SizeClassifier;
