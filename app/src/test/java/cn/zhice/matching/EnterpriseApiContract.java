@@ -206,6 +206,21 @@ abstract class EnterpriseApiContract {
     }
 
     @Test
+    void targetsAPolicyAsSoonAsItIsPublished() {
+        assertThat(editor.get("/api/matching/enterprises/91350100M000100Y43/policies").status()).isEqualTo(200);
+        String policy = "{\"externalId\":\"QH-POL-TEST-NEW\",\"kind\":\"POLICY\",\"title\":\"青禾区高企新政\",\"category\":\"科技\","
+                + "\"eligibility\":{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"高新技术企业\"},\"status\":\"PUBLISHED\"}\n";
+
+        Reply imported = anonymous.as("admin", ADMIN_PASSWORD).post("/api/admin/kb/import", "application/x-ndjson",
+                policy.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        Reply targets = editor.postJson("/api/matching/policy-targets", Map.of("policyExternalId", "QH-POL-TEST-NEW"));
+        assertThat(targets.status()).as(targets.body()).isEqualTo(200);
+        assertThat(targets.json().get("counts").get("ELIGIBLE").asInt()).isPositive();
+    }
+
+    @Test
     void answersUnknownAndInvalidUsccs() {
         assertThat(editor.get("/api/admin/enterprises/92440300100000008F").status()).isEqualTo(404);
         assertThat(editor.get("/api/admin/enterprises/123").status()).isEqualTo(400);
