@@ -81,7 +81,7 @@ final class CampaignService implements Campaigns {
         if (request == null || request.policyExternalId() == null || request.policyExternalId().isBlank()) {
             throw new InvalidCampaign("policyExternalId", "请指定要推送的政策编号 policyExternalId");
         }
-        if (request.channels() == null || request.channels().isEmpty() || request.channels().contains(null)) {
+        if (request.channels() == null || request.channels().isEmpty() || request.channels().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidCampaign("channels", "请至少选择一个推送渠道（WECHAT、SMS、EMAIL）");
         }
         if (request.scheduledAt() != null && request.scheduledAt().isBefore(clock.instant().minusSeconds(60))) {

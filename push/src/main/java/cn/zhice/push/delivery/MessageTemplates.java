@@ -5,8 +5,8 @@ import cn.zhice.matching.Eligibility;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -19,7 +19,7 @@ public final class MessageTemplates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public MessageTemplates() {
         ClassLoaderTemplateResolver html = new ClassLoaderTemplateResolver();
@@ -38,6 +38,7 @@ public final class MessageTemplates {
         text.setOrder(2);
         engine.addTemplateResolver(html);
         engine.addTemplateResolver(text);
+        engine.setEnableSpringELCompiler(true);
     }
 
     /** An email: subject, HTML and plain text. */

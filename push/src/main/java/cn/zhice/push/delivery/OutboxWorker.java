@@ -61,7 +61,7 @@ public final class OutboxWorker implements SmartLifecycle {
     private volatile boolean killed;
     private volatile boolean paused;
     private Thread dispatcher;
-    private ExecutorService sendPool;
+    private final ExecutorService sendPool;
     private Instant nextReconcile = Instant.EPOCH;
 
     public OutboxWorker(Outbox outbox, OptOuts optOuts, RateLimits limits, ProviderQuotas quotas, QuietHours quietHours,
@@ -79,6 +79,12 @@ public final class OutboxWorker implements SmartLifecycle {
         this.backoff = new Backoff(properties.retry());
         this.tx = tx;
         this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.sendPool = Executors.newFixedThreadPool(properties.worker().senders(), task -> {
+            Thread thread = new Thread(task, "push-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -87,13 +93,6 @@ public final class OutboxWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        killed = false;
-        AtomicInteger count = new AtomicInteger();
-        sendPool = Executors.newFixedThreadPool(properties.worker().senders(), task -> {
-            Thread thread = new Thread(task, "push-send-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         dispatcher = new Thread(this::loop, "push-outbox");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -114,9 +113,7 @@ public final class OutboxWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        if (sendPool != null) {
-            sendPool.shutdownNow();
-        }
+        sendPool.shutdownNow();
     }
 
     /**
@@ -126,9 +123,7 @@ public final class OutboxWorker implements SmartLifecycle {
     public void kill() {
         killed = true;
         running = false;
-        if (sendPool != null) {
-            sendPool.shutdownNow();
-        }
+        sendPool.shutdownNow();
         if (dispatcher != null) {
             dispatcher.interrupt();
         }
