@@ -67,6 +67,13 @@ public final class PushServers {
     }
 
     public static void register(DynamicPropertyRegistry registry, String db, String prefix) {
+        properties(db, prefix).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same properties as a map, for contexts a test starts and kills itself. */
+    public static java.util.Map<String, Object> properties(String db, String prefix) {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        DynamicPropertyRegistry registry = (name, supplier) -> properties.put(name, supplier.get());
         registry.add("spring.datasource.url", () -> db);
         registry.add("spring.data.redis.url", TestServices::redisUrl);
         registry.add("zhice.push.key-prefix", () -> prefix + "push:");
@@ -81,6 +88,7 @@ public final class PushServers {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("zhice.mail.from", () -> "青禾区政策服务 <policy@qinghe.example.gov.cn>");
+        return properties;
     }
 
     /** WeChat's template send answer with a fresh msgid each time. */

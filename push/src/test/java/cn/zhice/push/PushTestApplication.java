@@ -1,5 +1,6 @@
 package cn.zhice.push;
 
+import cn.zhice.testsupport.push.Enterprises;
 import cn.zhice.testsupport.push.FakeKnowledgeBase;
 import cn.zhice.testsupport.push.FakeTargeting;
 import cn.zhice.testsupport.push.MutableClock;
@@ -27,14 +28,24 @@ public class PushTestApplication {
         return MutableClock.at("2026-11-23T10:00");
     }
 
+    /** With {@code test.policy} set, that policy is published before anything starts. */
     @Bean
-    FakeKnowledgeBase knowledgeBase() {
-        return new FakeKnowledgeBase();
+    FakeKnowledgeBase knowledgeBase(@Value("${test.policy:}") String policy) {
+        FakeKnowledgeBase knowledgeBase = new FakeKnowledgeBase();
+        if (!policy.isBlank()) {
+            knowledgeBase.publish(policy, "规上工业企业技术改造补助", null);
+        }
+        return knowledgeBase;
     }
 
+    /** With {@code test.recipients} set, that many SMS-only enterprises (numbered from 5000) exist from the start. */
     @Bean
-    FakeTargeting targeting() {
-        return new FakeTargeting();
+    FakeTargeting targeting(@Value("${test.recipients:0}") int recipients) {
+        FakeTargeting targeting = new FakeTargeting();
+        for (int i = 0; i < recipients; i++) {
+            targeting.add(Enterprises.profile(5000 + i, Enterprises.mobile(5000 + i), null, null));
+        }
+        return targeting;
     }
 
     @Bean

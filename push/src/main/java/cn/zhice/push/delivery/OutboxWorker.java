@@ -62,7 +62,8 @@ public final class OutboxWorker implements SmartLifecycle {
     private volatile boolean paused;
     private Thread dispatcher;
     private final ExecutorService sendPool;
-    private Instant nextReconcile = Instant.EPOCH;
+    // an operational cadence, not business time: measured on the monotonic clock
+    private long nextReconcileNanos = System.nanoTime();
 
     public OutboxWorker(Outbox outbox, OptOuts optOuts, RateLimits limits, ProviderQuotas quotas, QuietHours quietHours,
             List<ChannelSender> senders, PolicyTargeting targeting, KnowledgeBase knowledgeBase, PushProperties properties,
@@ -150,9 +151,9 @@ public final class OutboxWorker implements SmartLifecycle {
     private void loop() {
         while (running && !killed) {
             try {
-                if (!clock.instant().isBefore(nextReconcile)) {
+                if (System.nanoTime() - nextReconcileNanos >= 0) {
+                    nextReconcileNanos = System.nanoTime() + reconcileInterval().toNanos();
                     reconcile();
-                    nextReconcile = clock.instant().plus(reconcileInterval());
                 }
                 int claimed = dispatchOnce();
                 if (killed) {
@@ -185,7 +186,8 @@ public final class OutboxWorker implements SmartLifecycle {
 
     private Duration reconcileInterval() {
         Duration quarter = properties.worker().lease().dividedBy(4);
-        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarter;
+        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : quarter.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : quarter;
     }
 
     /** A row prepared for sending: its message (address included) and the row itself. */

@@ -36,6 +36,12 @@ public final class TwilioFake implements ResponseDefinitionTransformerV2 {
 
     private final ConcurrentLinkedQueue<Sms> sent = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private volatile java.util.function.IntConsumer afterSend = n -> { };
+
+    /** Called with the running count after each accepted message (a test can crash a worker at message n). */
+    public void afterSend(java.util.function.IntConsumer hook) {
+        this.afterSend = hook;
+    }
 
     @Override
     public String getName() {
@@ -68,6 +74,7 @@ public final class TwilioFake implements ResponseDefinitionTransformerV2 {
         Sms sms = new Sms(String.format("SM%032x", sequence.incrementAndGet()), form.get("To"), form.get("From"),
                 form.get("Body"), form.get("StatusCallback"));
         sent.add(sms);
+        afterSend.accept(sent.size());
         return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(message(sms, "queued")).build();
     }
@@ -130,5 +137,6 @@ public final class TwilioFake implements ResponseDefinitionTransformerV2 {
 
     public void clear() {
         sent.clear();
+        afterSend = n -> { };
     }
 }
