@@ -8,8 +8,14 @@ import cn.zhice.push.SmsProperties;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.util.concurrent.TimeUnit;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Clock;
@@ -36,10 +42,41 @@ class DeliveryConfiguration {
 
     static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * A client of its own for the limits, to the Redis the application uses: commands issued while disconnected are
+     * rejected at once instead of queued (a queued limit check could run after its caller gave up and take a token
+     * nobody uses), and reconnects back off at most one second so sending resumes soon after Redis does.
+     */
+    @Bean(destroyMethod = "shutdown")
+    RedisClient pushRedisClient(RedisConnectionFactory factory) {
+        LettuceConnectionFactory lettuce = (LettuceConnectionFactory) factory;
+        RedisURI.Builder uri = RedisURI.builder().withHost(lettuce.getHostName()).withPort(lettuce.getPort())
+                .withDatabase(lettuce.getDatabase()).withSsl(lettuce.isUseSsl()).withTimeout(REDIS_TIMEOUT);
+        if (lettuce.getPassword() != null && !lettuce.getPassword().isEmpty()) {
+            if (lettuce.getClientName() != null) {
+                uri.withClientName(lettuce.getClientName());
+            }
+            String user = lettuce.getStandaloneConfiguration().getUsername();
+            if (user != null) {
+                uri.withAuthentication(user, lettuce.getPassword());
+            } else {
+                uri.withPassword(lettuce.getPassword().toCharArray());
+            }
+        }
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri.build());
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(REDIS_TIMEOUT))
+                .build());
+        return client;
+    }
+
     @Bean(destroyMethod = "close")
-    StatefulRedisConnection<byte[], byte[]> pushRedisConnection(RedisConnectionFactory factory) {
-        AbstractRedisClient client = ((LettuceConnectionFactory) factory).getNativeClient();
-        StatefulRedisConnection<byte[], byte[]> connection = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+    StatefulRedisConnection<byte[], byte[]> pushRedisConnection(RedisClient pushRedisClient) {
+        StatefulRedisConnection<byte[], byte[]> connection = pushRedisClient.connect(ByteArrayCodec.INSTANCE);
         connection.setTimeout(REDIS_TIMEOUT);
         return connection;
     }

@@ -74,11 +74,38 @@ public final class ProviderQuotas {
             this.zone = clock.getZone();
         }
 
+        private CompletableFuture<Long> inflight;
+
+        /**
+         * A token from the local batch; when it is empty, one refill from Redis at a time (single flight), which
+         * everyone waiting then shares, so concurrent senders never drain more shards than they need.
+         */
         CompletableFuture<Instant> acquire() {
             if (takeLocal()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return refill(ThreadLocalRandom.current().nextInt(shards), 0);
+            CompletableFuture<Long> refill;
+            synchronized (this) {
+                refill = inflight;
+                if (refill == null) {
+                    CompletableFuture<Long> started = refill(ThreadLocalRandom.current().nextInt(shards), 0);
+                    inflight = started;
+                    refill = started;
+                    started.whenComplete((granted, error) -> {
+                        synchronized (this) {
+                            if (inflight == started) {
+                                inflight = null;
+                            }
+                        }
+                    });
+                }
+            }
+            return refill.thenCompose(granted -> {
+                if (takeLocal()) {
+                    return CompletableFuture.completedFuture((Instant) null);
+                }
+                return granted == 0 ? CompletableFuture.completedFuture(retryAt()) : acquire();
+            });
         }
 
         private synchronized boolean takeLocal() {
@@ -94,7 +121,7 @@ public final class ProviderQuotas {
             local++;
         }
 
-        private CompletableFuture<Instant> refill(int shard, int tried) {
+        private CompletableFuture<Long> refill(int shard, int tried) {
             long perShard = perPeriod / shards + (shard < perPeriod % shards ? 1 : 0);
             byte[] key = (prefix + shard).getBytes(StandardCharsets.UTF_8);
             return buckets.builder().build(key, () -> CompletableFuture.completedFuture(configuration(perShard)))
@@ -102,15 +129,15 @@ public final class ProviderQuotas {
                     .thenCompose(granted -> {
                         if (granted > 0) {
                             synchronized (this) {
-                                local += granted - 1;
+                                local += granted;
                                 localExpires = clock.instant().plus(period.compareTo(Duration.ofMinutes(1)) < 0 ? period : Duration.ofMinutes(1));
                             }
-                            return CompletableFuture.completedFuture((Instant) null);
+                            return CompletableFuture.completedFuture(granted);
                         }
                         if (tried + 1 < shards) {
                             return refill((shard + 1) % shards, tried + 1);
                         }
-                        return CompletableFuture.completedFuture(retryAt());
+                        return CompletableFuture.completedFuture(0L);
                     });
         }
 
