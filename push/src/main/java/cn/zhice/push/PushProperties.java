@@ -96,6 +96,7 @@ public record PushProperties(
      * The outbox worker.
      *
      * @param enabled      whether this instance sends (every instance may; rows are claimed safely)
+     * @param dispatchers  claim-and-send loops per instance (they share the outbox safely, like instances do)
      * @param batchSize    deliveries claimed per database round
      * @param pollInterval pause when nothing is due
      * @param senders      provider calls in flight at once
@@ -104,6 +105,7 @@ public record PushProperties(
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
+            @DefaultValue("2") int dispatchers,
             @DefaultValue("200") int batchSize,
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("32") int senders,

@@ -103,30 +103,32 @@ public final class Outbox {
     /** For each row, the delivery that already reached its (policy, enterprise, channel, kind), if any. */
     public Map<Long, Long> reachedBy(List<Delivery> rows) {
         Map<Long, Long> result = new HashMap<>();
-        for (int from = 0; from < rows.size(); from += 200) {
-            List<Delivery> chunk = rows.subList(from, Math.min(rows.size(), from + 200));
-            String marks = String.join(" or ", Collections.nCopies(chunk.size(),
-                    "(policy_external_id = ? and uscc = ? and channel = ? and kind = ?)"));
-            List<Object> args = new ArrayList<>();
-            for (Delivery row : chunk) {
-                args.add(row.policyExternalId());
-                args.add(row.uscc());
-                args.add(row.channel().name());
-                args.add(row.kind().name());
-            }
-            Map<String, Long> byKey = new HashMap<>();
-            jdbc.query("select policy_external_id, uscc, channel, kind, delivery_id from push_reach where " + marks,
-                    rs -> {
-                        byKey.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
-                                rs.getLong(5));
-                    }, args.toArray());
-            for (Delivery row : chunk) {
-                Long by = byKey.get(row.policyExternalId() + "|" + row.uscc() + "|" + row.channel().name() + "|" + row.kind().name());
-                if (by != null) {
-                    result.put(row.id(), by);
+        Map<String, List<Delivery>> byPolicyAndKind = new HashMap<>();
+        for (Delivery row : rows) {
+            byPolicyAndKind.computeIfAbsent(row.policyExternalId() + "|" + row.kind().name(), k -> new ArrayList<>()).add(row);
+        }
+        // (policy, uscc) is the primary key's prefix: one indexed IN query per policy and kind
+        byPolicyAndKind.forEach((group, list) -> {
+            for (int from = 0; from < list.size(); from += 500) {
+                List<Delivery> chunk = list.subList(from, Math.min(list.size(), from + 500));
+                List<Object> args = new ArrayList<>();
+                args.add(chunk.get(0).policyExternalId());
+                args.add(chunk.get(0).kind().name());
+                chunk.forEach(row -> args.add(row.uscc()));
+                Map<String, Long> byKey = new HashMap<>();
+                jdbc.query("select uscc, channel, delivery_id from push_reach where policy_external_id = ? and kind = ? and uscc in ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                        rs -> {
+                            byKey.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
+                        }, args.toArray());
+                for (Delivery row : chunk) {
+                    Long by = byKey.get(row.uscc() + "|" + row.channel().name());
+                    if (by != null) {
+                        result.put(row.id(), by);
+                    }
                 }
             }
-        }
+        });
         return result;
     }
 

@@ -60,7 +60,7 @@ public final class OutboxWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean killed;
     private volatile boolean paused;
-    private Thread dispatcher;
+    private final List<Thread> dispatchers = new ArrayList<>();
     private final ExecutorService sendPool;
     // an operational cadence, not business time: measured on the monotonic clock
     private long nextReconcileNanos = System.nanoTime();
@@ -94,20 +94,25 @@ public final class OutboxWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        dispatcher = new Thread(this::loop, "push-outbox");
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        dispatchers.clear();
+        for (int i = 0; i < Math.max(1, properties.worker().dispatchers()); i++) {
+            boolean reconciles = i == 0;
+            Thread thread = new Thread(() -> loop(reconciles), i == 0 ? "push-outbox" : "push-outbox-" + (i + 1));
+            thread.setDaemon(true);
+            dispatchers.add(thread);
+            thread.start();
+        }
     }
 
     /** Finishes the round in progress, then stops. */
     @Override
     public void stop() {
-        Thread thread;
+        List<Thread> threads;
         synchronized (this) {
             running = false;
-            thread = dispatcher;
+            threads = List.copyOf(dispatchers);
         }
-        if (thread != null) {
+        for (Thread thread : threads) {
             try {
                 thread.join(Duration.ofSeconds(30).toMillis());
             } catch (InterruptedException e) {
@@ -125,15 +130,12 @@ public final class OutboxWorker implements SmartLifecycle {
         killed = true;
         running = false;
         sendPool.shutdownNow();
-        if (dispatcher != null) {
-            dispatcher.interrupt();
-        }
+        List.copyOf(dispatchers).forEach(Thread::interrupt);
     }
 
     /** Waits until the dispatcher thread ended (after {@link #stop()} or {@link #kill()}). */
     public void awaitTermination(Duration timeout) throws InterruptedException {
-        Thread thread = dispatcher;
-        if (thread != null) {
+        for (Thread thread : List.copyOf(dispatchers)) {
             thread.join(timeout.toMillis());
         }
     }
@@ -148,10 +150,10 @@ public final class OutboxWorker implements SmartLifecycle {
         return paused;
     }
 
-    private void loop() {
+    private void loop(boolean reconciles) {
         while (running && !killed) {
             try {
-                if (System.nanoTime() - nextReconcileNanos >= 0) {
+                if (reconciles && System.nanoTime() - nextReconcileNanos >= 0) {
                     nextReconcileNanos = System.nanoTime() + reconcileInterval().toNanos();
                     reconcile();
                 }
@@ -163,7 +165,7 @@ public final class OutboxWorker implements SmartLifecycle {
                     paused = false;
                     log.info("Redis answers again: sending resumed");
                 }
-                if (claimed < properties.worker().batchSize()) {
+                if (claimed == 0) {
                     sleep(properties.worker().pollInterval());
                 }
             } catch (RuntimeException e) {

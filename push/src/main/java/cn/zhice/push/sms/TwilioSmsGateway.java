@@ -40,7 +40,7 @@ final class TwilioSmsGateway implements SmsGateway {
 
     TwilioSmsGateway(SmsProperties properties) {
         this.properties = properties;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
         String base = properties.baseUrl().endsWith("/") ? properties.baseUrl().substring(0, properties.baseUrl().length() - 1)

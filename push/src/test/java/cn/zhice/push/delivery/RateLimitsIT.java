@@ -66,7 +66,7 @@ class RateLimitsIT {
                 new PushProperties.Limits(List.of("1/1m", "5/1h", "10/1d"), List.of("3/1d"), List.of("5/1d"), enterprisePerWeek,
                         Duration.ofHours(1), wechatPerDay, smsPerSecond, 50, 4, 20),
                 new PushProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), List.of()),
-                new PushProperties.Worker(false, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
+                new PushProperties.Worker(false, 1, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
                 new PushProperties.Retry(5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)), 7,
                 new PushProperties.WeChat(null, List.of()), 10);
     }
