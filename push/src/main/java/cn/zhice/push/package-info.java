@@ -1,5 +1,7 @@
 /**
- * Precision push: campaigns that deliver matched policies over WeChat, SMS and email under Redis rate limits.
- * Arrives with the push issue.
+ * Push: campaigns that bring a published policy to the enterprises it fits over WeChat template messages, SMS and
+ * email, through a durable outbox with Redis rate limits, quiet hours and opt-outs. The base package is the module's
+ * API: {@link cn.zhice.push.Campaigns} for the staff console, {@link cn.zhice.push.SmsGateway} for anyone who sends SMS
+ * and {@link cn.zhice.push.WeChatTemplateReports} for the WeChat callback.
  */
 package cn.zhice.push;

@@ -5,6 +5,7 @@ import cn.zhice.bot.dialogue.Channel;
 import cn.zhice.bot.dialogue.Dialogue;
 import cn.zhice.bot.dialogue.Reply;
 import cn.zhice.bot.dialogue.Turn;
+import cn.zhice.push.WeChatTemplateReports;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -101,7 +102,7 @@ class WeChatConfiguration {
     /** Rules from the most specific to the most general; the last one catches every other message type. */
     @Bean
     WxMpMessageRouter wechatRouter(WxMpService wechat, WeChatProperties properties, ObjectProvider<Dialogue> dialogues,
-            ExecutorService wechatWorkers) {
+            ExecutorService wechatWorkers, ObjectProvider<WeChatTemplateReports> templateReports) {
         Dialogue dialogue = new LazyDialogue(dialogues);
         // Retries are handled by ReplyCache across instances; WxJava's in-memory checker would answer them with nothing.
         WxMpMessageRouter router = new WxMpMessageRouter(wechat, wechatWorkers, messageId -> false,
@@ -112,6 +113,8 @@ class WeChatConfiguration {
                         .handler(new SubscribeHandler(dialogue)).end()
                 .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.UNSUBSCRIBE)
                         .handler(new UnsubscribeHandler()).end()
+                .rule().async(false).msgType(XmlMsgType.EVENT).event(TemplateReportHandler.EVENT)
+                        .handler(new TemplateReportHandler(templateReports)).end()
                 .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.CLICK)
                         .handler(new MenuClickHandler(dialogue, properties.menu())).end()
                 .rule().async(false).msgType(XmlMsgType.TEXT).handler(new TextMessageHandler(dialogue)).end()

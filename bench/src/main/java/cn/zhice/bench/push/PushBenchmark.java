@@ -1,0 +1,316 @@
+package cn.zhice.bench.push;
+
+import cn.zhice.push.Campaign;
+import cn.zhice.push.Campaigns;
+import cn.zhice.push.Channel;
+import cn.zhice.push.NewCampaign;
+import cn.zhice.push.PushProperties;
+import cn.zhice.push.delivery.ClockTimeMeter;
+import cn.zhice.push.delivery.ProviderQuotas;
+import cn.zhice.push.delivery.RateLimits;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * A 100,000-recipient campaign end to end with every limit checked in Redis: the push module (outbox on H2 or
+ * PostgreSQL, Bucket4j in the local Redis) against local stand-ins for the providers — WireMock answering the
+ * Twilio-compatible gateway and WeChat's template API with their real success bodies, GreenMail as the SMTP server.
+ * Then the limit check alone: latency and Redis commands per check.
+ *
+ * <pre>bench/run-push.sh [recipients] [h2|postgres]</pre>
+ */
+public final class PushBenchmark {
+
+    private PushBenchmark() {}
+
+    /**
+     * The module and its fakes. Deliberately not a {@code @Configuration}: the app's tests have this module on their
+     * classpath and must not pick it up by component scanning.
+     */
+    @EnableAutoConfiguration
+    @EnableScheduling
+    @ComponentScan("cn.zhice.push")
+    static class Sources {
+
+        @Bean
+        Clock clock() {
+            return Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+        }
+
+        @Bean
+        BenchFakes.Policies knowledgeBase() {
+            return new BenchFakes.Policies();
+        }
+
+        @Bean
+        BenchFakes.Targeting targeting() {
+            return new BenchFakes.Targeting(Integer.getInteger("bench.recipients", 100_000));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String database = args.length > 1 ? args[1] : "h2";
+        String redisUrl = System.getenv().getOrDefault("ZHICE_BENCH_REDIS_URL", "redis://127.0.0.1:6379");
+        System.setProperty("bench.recipients", Integer.toString(recipients));
+
+        WireMockServer sms = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
+                .disableRequestJournal());
+        WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
+                .disableRequestJournal());
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        sms.start();
+        wechat.start();
+        mail.start();
+        AtomicLong smsCount = new AtomicLong();
+        AtomicLong wechatCount = new AtomicLong();
+        sms.addMockServiceRequestListener((request, response) -> smsCount.incrementAndGet());
+        wechat.addMockServiceRequestListener((request, response) -> {
+            if (request.getUrl().startsWith("/cgi-bin/message/template/send")) {
+                wechatCount.incrementAndGet();
+            }
+        });
+        sms.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(
+                WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(
+                        "{\"account_sid\":\"ACbench\",\"api_version\":\"2010-04-01\",\"body\":\"...\",\"direction\":\"outbound-api\","
+                                + "\"error_code\":null,\"from\":\"+15005550006\",\"num_segments\":\"1\","
+                                + "\"sid\":\"SMbench0000000000000000000000000\",\"status\":\"queued\",\"to\":\"+8613900000000\"}")));
+        wechat.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/token"))
+                .willReturn(WireMock.okJson("{\"access_token\":\"BENCH_TOKEN\",\"expires_in\":7200}")));
+        wechat.stubFor(WireMock.post(WireMock.urlPathEqualTo("/cgi-bin/message/template/send"))
+                .willReturn(WireMock.okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}")));
+
+        String prefix = "zhice-bench:" + UUID.randomUUID() + ":";
+        Map<String, Object> properties = new HashMap<>();
+        if ("postgres".equals(database)) {
+            String schema = "zhice_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                connection.createStatement().execute("create schema " + schema);
+            }
+            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:push-bench;DB_CLOSE_DELAY=-1");
+        }
+        properties.put("spring.datasource.hikari.maximum-pool-size", "12");
+        properties.put("spring.data.redis.url", redisUrl);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "warn");
+        properties.put("zhice.push.key-prefix", prefix);
+        properties.put("zhice.push.public-base-url", "https://zhice.example.gov.cn");
+        properties.put("zhice.push.planning-interval", "200ms");
+        properties.put("zhice.push.worker.dispatchers", "4");
+        properties.put("zhice.push.worker.senders", "96");
+        properties.put("zhice.push.worker.poll-interval", "100ms");
+        properties.put("zhice.push.quiet-hours.enabled", "false");
+        properties.put("zhice.push.limits.wechat-per-day", "1000000");
+        properties.put("zhice.push.limits.sms-per-second", "100000");
+        properties.put("zhice.push.limits.email-per-second", "100000");
+        properties.put("zhice.push.wechat.template-id", "TPL-bench");
+        properties.put("zhice.wechat.api-base-url", wechat.baseUrl());
+        properties.put("zhice.sms.base-url", sms.baseUrl());
+        properties.put("zhice.sms.account-sid", "ACbench");
+        properties.put("zhice.sms.auth-token", "bench-token");
+        properties.put("zhice.sms.from", "+15005550006");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", mail.getSmtp().getPort());
+        properties.put("zhice.mail.from", "bench@qinghe.example.gov.cn");
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+
+        String load = uptime();
+        Histogram checks = limitChecks(redisUrl, prefix + "micro:");
+        long[] roundTrips = roundTrips(redisUrl, prefix + "rt:");
+
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Sources.class).web(WebApplicationType.NONE)
+                .properties(properties).initializers(c -> c.getBeanFactory().registerSingleton("wechatService", wechatService(wechat.baseUrl())))
+                .run();
+        Campaigns campaigns = context.getBean(Campaigns.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long start = System.nanoTime();
+        Campaign campaign = campaigns.create(new NewCampaign(BenchFakes.POLICY, List.of(Channel.WECHAT, Channel.SMS, Channel.EMAIL),
+                null), "bench-editor");
+        campaigns.approve(campaign.id(), "bench-reviewer");
+        long planned = 0;
+        while (true) {
+            Integer rows = jdbc.queryForObject("select count(*) from push_delivery where campaign_id = ?", Integer.class, campaign.id());
+            Integer open = jdbc.queryForObject("select count(*) from push_delivery where campaign_id = ? and status in ('PENDING', 'SENDING')",
+                    Integer.class, campaign.id());
+            if (planned == 0 && rows != null && rows > 0) {
+                planned = System.nanoTime();
+            }
+            if (rows != null && rows > 0 && open != null && open == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        long end = System.nanoTime();
+        Campaign done = campaigns.find(campaign.id());
+        String loadAfter = uptime();
+        double seconds = (end - start) / 1e9;
+        int mails = mail.getReceivedMessages().length;
+
+        System.out.printf("%n== push benchmark: %,d recipients, %s, limits on ==%n", recipients, database);
+        System.out.printf("machine load before: %s%nmachine load after:  %s%n", load, loadAfter);
+        System.out.printf("campaign: approve → all %,d settled in %.1f s (planning %.1f s) = %,.0f deliveries/s end to end%n",
+                done.funnel().sent(), seconds, (planned - start) / 1e9, done.funnel().sent() / seconds);
+        System.out.printf("provider side: WeChat %,d, SMS %,d, email %,d (sum %,d); funnel sent %,d failed %,d pending %,d%n",
+                wechatCount.get(), smsCount.get(), mails, wechatCount.get() + smsCount.get() + mails, done.funnel().sent(),
+                done.funnel().failed(), done.funnel().pending());
+        System.out.printf("limit check (provider quota + enterprise week + recipient windows), sequential, %,d checks: "
+                + "p50 %.0f µs, p99 %.0f µs, p99.9 %.0f µs%n", checks.getTotalCount(), checks.getValueAtPercentile(50) / 1.0,
+                checks.getValueAtPercentile(99) / 1.0, checks.getValueAtPercentile(99.9) / 1.0);
+        System.out.printf("Redis commands per check: %.2f (first contact with a bucket: %.2f, limit already in Redis: %.2f)%n",
+                roundTrips[0] / (double) roundTrips[2], roundTrips[0] / (double) roundTrips[2], roundTrips[1] / (double) roundTrips[2]);
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "push-bench-result.txt"), String.format(
+                "recipients=%d db=%s seconds=%.2f perSecond=%.0f p50=%d p99=%d rt=%.2f/%.2f load=%s%n", recipients, database, seconds,
+                done.funnel().sent() / seconds, checks.getValueAtPercentile(50), checks.getValueAtPercentile(99),
+                roundTrips[0] / (double) roundTrips[2], roundTrips[1] / (double) roundTrips[2], load));
+        context.close();
+        sms.stop();
+        wechat.stop();
+        mail.stop();
+    }
+
+    private static me.chanjar.weixin.mp.api.WxMpService wechatService(String url) {
+        me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl account = new me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl();
+        account.setAppId("wxbench");
+        account.setSecret("bench-secret");
+        me.chanjar.weixin.mp.config.WxMpHostConfig hosts = new me.chanjar.weixin.mp.config.WxMpHostConfig();
+        hosts.setApiHost(url);
+        hosts.setMpHost(me.chanjar.weixin.mp.config.WxMpHostConfig.MP_DEFAULT_HOST_URL);
+        hosts.setOpenHost(me.chanjar.weixin.mp.config.WxMpHostConfig.OPEN_DEFAULT_HOST_URL);
+        account.setHostConfig(hosts);
+        // WxJava's default pool allows a handful of connections per host; a campaign sender needs as many as it has senders
+        me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder http =
+                me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder.get();
+        http.setMaxConnPerHost(128);
+        http.setMaxTotalConn(256);
+        account.setApacheHttpClientBuilder(http);
+        me.chanjar.weixin.mp.api.impl.WxMpServiceImpl service = new me.chanjar.weixin.mp.api.impl.WxMpServiceImpl();
+        service.setWxMpConfigStorage(account);
+        return service;
+    }
+
+    static PushProperties properties(String prefix) {
+        return new PushProperties("https://zhice.example.gov.cn", prefix, List.of(), List.of(),
+                new PushProperties.Limits(List.of("1/1m", "5/1h", "10/1d"), List.of("3/1d"), List.of("5/1d"), 3,
+                        Duration.ofHours(1), 1_000_000, 100_000, 100_000, 8, 20),
+                new PushProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), List.of()),
+                new PushProperties.Worker(false, 1, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
+                new PushProperties.Retry(5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)), 7,
+                new PushProperties.WeChat(null, List.of()), 10);
+    }
+
+    /** The full check the worker makes per delivery, one after another, each for a new recipient: latency in µs. */
+    static Histogram limitChecks(String redisUrl, String prefix) {
+        RedisClient client = RedisClient.create(redisUrl);
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+            var buckets = Bucket4jLettuce.casBasedBuilder(connection).clientClock(new ClockTimeMeter(clock))
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
+                    .build().asAsync();
+            RateLimits limits = new RateLimits(buckets, properties(prefix), clock);
+            ProviderQuotas quotas = new ProviderQuotas(buckets, properties(prefix), clock);
+            Histogram histogram = new Histogram(3);
+            for (int i = 0; i < 22_000; i++) {
+                long t0 = System.nanoTime();
+                quotas.acquire(Channel.SMS).join();
+                limits.acquire(Channel.SMS, "hash" + i, "uscc" + i, true).join();
+                if (i >= 2_000) {
+                    histogram.recordValue((System.nanoTime() - t0) / 1_000);
+                }
+            }
+            connection.sync().keys(prefix + "*").forEach(key -> connection.sync().del(key));
+            return histogram;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Redis commands per full check: for new recipients, then again for the same recipients (buckets exist). */
+    static long[] roundTrips(String redisUrl, String prefix) {
+        RedisClient client = RedisClient.create(redisUrl);
+        AtomicLong commands = new AtomicLong();
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.incrementAndGet();
+            }
+        });
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+            var buckets = Bucket4jLettuce.casBasedBuilder(connection).clientClock(new ClockTimeMeter(clock))
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
+                    .build().asAsync();
+            RateLimits limits = new RateLimits(buckets, properties(prefix), clock);
+            ProviderQuotas quotas = new ProviderQuotas(buckets, properties(prefix), clock);
+            int n = 2_000;
+            for (int i = 0; i < n; i++) {
+                quotas.acquire(Channel.EMAIL).join();
+                limits.acquire(Channel.EMAIL, "hash" + i, "uscc" + i, true).join();
+            }
+            long first = commands.getAndSet(0);
+            for (int i = 0; i < n; i++) {
+                quotas.acquire(Channel.EMAIL).join();
+                limits.acquire(Channel.EMAIL, "hash" + i, "uscc" + i, true).join();
+            }
+            long second = commands.get();
+            connection.sync().keys(prefix + "*").forEach(key -> connection.sync().del(key));
+            return new long[] {first, second, n};
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}
