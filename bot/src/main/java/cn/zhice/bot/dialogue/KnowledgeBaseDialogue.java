@@ -40,6 +40,9 @@ class KnowledgeBaseDialogue implements Dialogue {
             Map.entry("地址", Intent.WHERE_TO_FIND), Map.entry("电话", Intent.CONTACT),
             Map.entry("条件", Intent.ELIGIBILITY), Map.entry("时限", Intent.DEADLINE),
             Map.entry("截止时间", Intent.DEADLINE));
+    /** Labels that give way when the message turns out to be a question the knowledge base answers. */
+    private static final Set<Intent> YIELDS_TO_QUESTION = EnumSet.of(Intent.GREETING, Intent.THANKS,
+            Intent.OUT_OF_SCOPE, Intent.FEEDBACK, Intent.SUBSCRIBE_PUSH, Intent.UNSUBSCRIBE_PUSH);
     private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\s]+$");
 
@@ -94,7 +97,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (command.isPresent()) {
             return command.get();
         }
-        Intent intent = effectiveIntent(understood);
+        Intent intent = effectiveIntent(understood, text);
         return switch (intent) {
             case HUMAN_AGENT -> handoff(turn, session, Intent.HUMAN_AGENT);
             case GREETING -> chat(Messages.greeting(properties.name()), intent, session, Outcome.CHITCHAT);
@@ -115,21 +118,40 @@ class KnowledgeBaseDialogue implements Dialogue {
     }
 
     /**
-     * Chit-chat labels do not win over a message that names an entry ("你好，营业执照怎么办"); an unsure
-     * out-of-scope label does not win over a question the knowledge base clearly answers.
+     * Chit-chat, feedback and push-setting labels do not win over a message that is really a question: one that names
+     * an entry ("你好，营业执照怎么办"), or one the classifier is unsure about while the knowledge base has a strong
+     * answer ("窗口态度差 在哪给差评" is a question about where to complain, not feedback). A confident out-of-scope
+     * label stands.
      */
-    private Intent effectiveIntent(Understood understood) {
+    private Intent effectiveIntent(Understood understood, String text) {
         Intent intent = understood.intent();
+        if (!YIELDS_TO_QUESTION.contains(intent)) {
+            return intent;
+        }
+        boolean unsure = understood.confidence() < properties.intentConfidence();
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         boolean chitChat = intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.OUT_OF_SCOPE;
-        if (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || understood.confidence() < properties.intentConfidence())) {
-            return understood.ranking().stream()
-                    .map(IntentScore::intent)
-                    .filter(QUESTIONS::contains)
-                    .findFirst()
-                    .orElse(Intent.HOW_TO_APPLY);
+        boolean question = (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || unsure))
+                || (unsure && strongAnswer(text));
+        if (!question) {
+            return intent;
         }
-        return intent;
+        return understood.ranking().stream()
+                .map(IntentScore::intent)
+                .filter(QUESTIONS::contains)
+                .findFirst()
+                .orElse(Intent.HOW_TO_APPLY);
+    }
+
+    private boolean strongAnswer(String text) {
+        List<SearchHit> hits = search(text);
+        return !hits.isEmpty() && hits.get(0).score() >= properties.confidentScore();
+    }
+
+    /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
+    private List<SearchHit> search(String text) {
+        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
+        return search.search(SearchQuery.of(text, 5).withoutSnippets());
     }
 
     private Step question(Turn turn, Understood understood, String text, Intent intent, Session session) {
@@ -140,9 +162,7 @@ class KnowledgeBaseDialogue implements Dialogue {
                 return answer(current.get(), intent, session, List.of(), null);
             }
         }
-        // The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper.
-        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
-        List<SearchHit> hits = promoteNamedEntry(search.search(SearchQuery.of(text, 5).withoutSnippets()), understood);
+        List<SearchHit> hits = search(text);
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
@@ -259,29 +279,6 @@ class KnowledgeBaseDialogue implements Dialogue {
 
     private static Step chat(String text, Intent intent, Session session, Outcome outcome) {
         return new Step(new Reply(text, intent, null, List.of(), Reply.Handoff.NONE), session, outcome, null);
-    }
-
-    /**
-     * An entry whose title contains what the user named (营业执照申领 for "营业执照申领要什么") comes first, unless the
-     * best hit's title names it too: keywords shared by several entries must not override the ranking.
-     */
-    private static List<SearchHit> promoteNamedEntry(List<SearchHit> hits, Understood understood) {
-        if (hits.size() < 2) {
-            return hits;
-        }
-        for (String named : namedTexts(understood)) {
-            if (hits.get(0).title().contains(named)) {
-                return hits;
-            }
-            for (int i = 1; i < hits.size(); i++) {
-                if (hits.get(i).title().contains(named)) {
-                    List<SearchHit> reordered = new ArrayList<>(hits);
-                    reordered.add(0, reordered.remove(i));
-                    return reordered;
-                }
-            }
-        }
-        return hits;
     }
 
     /** Whether the user named this hit's title, so there is nothing to ask back about. */

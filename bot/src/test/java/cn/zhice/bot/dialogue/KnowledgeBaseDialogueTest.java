@@ -88,7 +88,7 @@ class KnowledgeBaseDialogueTest {
         };
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("agents", (AgentAvailability) channel -> agentsOnline);
-        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 3, 2, Duration.ofMinutes(30), "test:", "青禾区政策助手");
+        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 40.0, 3, 2, Duration.ofMinutes(30), "test:", "青禾区政策助手");
         dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store,
                 new Conversations(jdbc, Clock.systemUTC()), beans.getBeanProvider(AgentAvailability.class), properties);
     }
