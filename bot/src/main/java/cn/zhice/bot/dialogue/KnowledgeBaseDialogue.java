@@ -170,14 +170,19 @@ class KnowledgeBaseDialogue implements Dialogue {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
         SearchHit top = hits.get(0);
-        boolean ambiguous = hits.size() > 1 && !named(understood, top)
+        boolean nearTie = hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
-        if (ambiguous) {
-            return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+        if (nearTie) {
+            Optional<SearchHit> decided = TitleCoverage.decide(text, top, hits.get(1));
+            if (decided.isEmpty()) {
+                return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+            }
+            top = decided.get();
         }
-        return knowledgeBase.visible(top.externalId())
-                .map(entry -> answer(entry, intent, session, candidates, (double) top.score()))
-                .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) top.score()));
+        SearchHit best = top;
+        return knowledgeBase.visible(best.externalId())
+                .map(entry -> answer(entry, intent, session, candidates, (double) best.score()))
+                .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) best.score()));
     }
 
     private Step answer(Entry entry, Intent intent, Session session, List<Reply.Candidate> candidates, Double score) {
