@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTtl        how long the bot remembers the entry under discussion and pending choices
  * @param keyPrefix         Redis key prefix for sessions
  * @param name              how the bot introduces itself, e.g. 青禾区政策助手
+ * @param binding           企业绑定: the SMS code's lifetime, attempts and resend interval
  */
 @ConfigurationProperties("zhice.bot")
 public record BotProperties(
@@ -30,4 +31,18 @@ public record BotProperties(
         @DefaultValue("2") int missesBeforeHandoff,
         @DefaultValue("30m") Duration sessionTtl,
         @DefaultValue("zhice:bot:") String keyPrefix,
-        @DefaultValue("知策政策助手") String name) {}
+        @DefaultValue("知策政策助手") String name,
+        @DefaultValue Binding binding) {
+
+    /**
+     * The verification code of 企业绑定.
+     *
+     * @param codeTtl        how long a code is accepted
+     * @param maxAttempts    wrong codes after which the binding must start over
+     * @param resendInterval how soon the same user may ask for another code for the same enterprise
+     */
+    public record Binding(
+            @DefaultValue("5m") Duration codeTtl,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("60s") Duration resendInterval) {}
+}

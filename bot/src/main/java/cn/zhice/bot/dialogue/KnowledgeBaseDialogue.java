@@ -43,7 +43,14 @@ class KnowledgeBaseDialogue implements Dialogue {
     /** Labels that give way when the message turns out to be a question the knowledge base answers. */
     private static final Set<Intent> YIELDS_TO_QUESTION = EnumSet.of(Intent.GREETING, Intent.THANKS,
             Intent.OUT_OF_SCOPE, Intent.FEEDBACK, Intent.SUBSCRIBE_PUSH, Intent.UNSUBSCRIBE_PUSH);
-    private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
+    /** Something typed as a USCC (checked properly by {@code Uscc}): 15 to 20 letters and digits standing alone. */
+    private static final Pattern USCC_LIKE = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9A-Za-z]*\\d)[0-9A-Za-z]{15,20}(?![0-9A-Za-z])");
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    private static final Pattern CANCEL = Pattern.compile("取消(绑定)?");
+    /** "我能申请哪些政策", "我们公司可以享受什么政策", "适合我企业的政策". */
+    private static final Pattern MY_POLICIES = Pattern.compile(
+            "(我|我们|咱们|本)(的)?(公司|企业|单位)?(能|可以|可)(申请|享受|申报|领)(哪些|什么|啥)(政策|补贴|优惠|扶持)"
+                    + "|适合(我|我们)(的)?(公司|企业|单位)?的(政策|补贴)");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\s]+$");
 
     private final Understanding understanding;
@@ -53,10 +60,11 @@ class KnowledgeBaseDialogue implements Dialogue {
     private final Conversations conversations;
     private final ObjectProvider<AgentAvailability> agents;
     private final BotProperties properties;
+    private final EnterpriseBinding binding;
 
     KnowledgeBaseDialogue(Understanding understanding, PolicySearch search, KnowledgeBase knowledgeBase,
             SessionStore sessions, Conversations conversations, ObjectProvider<AgentAvailability> agents,
-            BotProperties properties) {
+            BotProperties properties, EnterpriseBinding binding) {
         this.understanding = understanding;
         this.search = search;
         this.knowledgeBase = knowledgeBase;
@@ -64,6 +72,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         this.conversations = conversations;
         this.agents = agents;
         this.properties = properties;
+        this.binding = binding;
     }
 
     @Override
@@ -86,6 +95,10 @@ class KnowledgeBaseDialogue implements Dialogue {
         String text = TRAILING_PUNCTUATION.matcher(understood.normalized().strip()).replaceAll("");
         if (text.isEmpty()) {
             return chat(Messages.capabilities(), Intent.OUT_OF_SCOPE, session, Outcome.CHITCHAT);
+        }
+        Optional<Step> binding = binding(turn, text, understood.intent(), session);
+        if (binding.isPresent()) {
+            return binding.get();
         }
         if (!session.choices().isEmpty()) {
             Optional<Step> chosen = choose(text, session);
@@ -111,7 +124,6 @@ class KnowledgeBaseDialogue implements Dialogue {
                 conversations.setPushOptOut(turn, true);
                 yield chat(Messages.UNSUBSCRIBED, intent, session, Outcome.SETTING);
             }
-            case BIND_ENTERPRISE -> bind(turn, text, session);
             case OUT_OF_SCOPE -> chat(Messages.outOfScope(), intent, session, Outcome.OUT_OF_SCOPE);
             default -> question(turn, understood, text, intent, session);
         };
@@ -273,13 +285,29 @@ class KnowledgeBaseDialogue implements Dialogue {
         }
     }
 
-    private Step bind(Turn turn, String text, Session session) {
-        Matcher uscc = USCC.matcher(text.toUpperCase());
-        if (uscc.find()) {
-            conversations.bindEnterprise(turn, uscc.group());
-            return chat(Messages.bound(uscc.group()), Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+    /**
+     * The binding conversation: "绑定企业" (with or without the code in the same message), then the USCC, then the SMS
+     * code; "取消" leaves it. A message that is none of these leaves the binding pending and is answered as usual.
+     * "我能申请哪些政策" answers from matching for a bound user and explains binding to everyone else.
+     */
+    private Optional<Step> binding(Turn turn, String text, Intent intent, Session session) {
+        EnterpriseBinding.Stage stage = binding.stage(turn);
+        String reply = null;
+        Matcher uscc = USCC_LIKE.matcher(text);
+        boolean typedUscc = uscc.find();
+        if (stage != EnterpriseBinding.Stage.NONE && CANCEL.matcher(text).matches()) {
+            reply = binding.cancel(turn);
+        } else if (stage == EnterpriseBinding.Stage.AWAITING_CODE && CODE.matcher(text).matches()) {
+            reply = binding.submitCode(turn, text);
+        } else if (typedUscc && (stage != EnterpriseBinding.Stage.NONE || intent == Intent.BIND_ENTERPRISE)) {
+            reply = binding.submitUscc(turn, uscc.group());
+        } else if (intent == Intent.BIND_ENTERPRISE) {
+            reply = binding.start(turn);
+        } else if (MY_POLICIES.matcher(text).find()) {
+            return Optional.of(chat(binding.bound(turn).map(binding::policiesFor).orElse(Messages.BIND_FIRST),
+                    Intent.ELIGIBILITY, session, Outcome.ANSWERED));
         }
-        return chat(Messages.ASK_USCC, Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+        return Optional.ofNullable(reply).map(message -> chat(message, Intent.BIND_ENTERPRISE, session, Outcome.SETTING));
     }
 
     private static Step chat(String text, Intent intent, Session session, Outcome outcome) {

@@ -14,6 +14,10 @@ import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.store.EntryCodec;
+import cn.zhice.bot.VerificationCodeSender;
+import cn.zhice.matching.Eligibility;
+import cn.zhice.matching.PolicyTargeting;
+import cn.zhice.testsupport.TestServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,16 +26,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The conversation rules, with scripted understanding and search, the real conversation log on H2. */
+/**
+ * The conversation rules, with scripted understanding, search and matching, the real conversation log on H2 and the
+ * binding codes in Redis (real, else embedded).
+ */
 class KnowledgeBaseDialogueTest {
 
     private static final EntryCodec CODEC = new EntryCodec();
+    private static final String FACTORY_USCC = "91350100M000100Y43";
+    private static final String NO_MOBILE_USCC = "92440300100000016A";
     private static final Entry LICENCE = CODEC.read("""
             {"externalId":"SG-1","kind":"SERVICE_GUIDE","title":"企业设立登记（营业执照申领）","department":"青禾区市场监督管理局",
              "summary":"开办企业，申领营业执照。",
@@ -47,6 +59,16 @@ class KnowledgeBaseDialogueTest {
     private final Map<String, Understood> understood = new HashMap<>();
     private final Map<String, List<SearchHit>> hits = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
+    private final String prefix = TestServices.uniquePrefix();
+    private final RecordingCodeSender codes = new RecordingCodeSender();
+    private final InMemoryPolicyTargeting targeting = new InMemoryPolicyTargeting()
+            .add(InMemoryPolicyTargeting.enterprise(FACTORY_USCC, "青禾精密制造有限公司", "13800138000"), List.of(
+                    new PolicyTargeting.PolicyMatch("POL-1", "高新技术企业认定奖励", Eligibility.ELIGIBLE,
+                            "企业：已认定高新技术企业（符合）\n企业：注册地在青禾区（符合）"),
+                    new PolicyTargeting.PolicyMatch("POL-2", "研发费用补助", Eligibility.LIKELY, "研发投入需人工核实")))
+            .add(InMemoryPolicyTargeting.enterprise(NO_MOBILE_USCC, "青禾小吃店", null), List.of());
+    private LettuceConnectionFactory connections;
+    private StringRedisTemplate redis;
     private boolean agentsOnline;
     private JdbcClient jdbc;
     private KnowledgeBaseDialogue dialogue;
@@ -88,9 +110,24 @@ class KnowledgeBaseDialogueTest {
         };
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("agents", (AgentAvailability) channel -> agentsOnline);
-        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 40.0, 3, 2, Duration.ofMinutes(30), "test:", "青禾区政策助手");
-        dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store,
-                new Conversations(jdbc, Clock.systemUTC()), beans.getBeanProvider(AgentAvailability.class), properties);
+        beans.registerSingleton("codes", codes);
+        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 40.0, 3, 2, Duration.ofMinutes(30), prefix,
+                "青禾区政策助手", new BotProperties.Binding(Duration.ofMinutes(5), 3, Duration.ofSeconds(60)));
+        connections = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(TestServices.redisUrl()));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new StringRedisTemplate(connections);
+        Conversations conversations = new Conversations(jdbc, Clock.systemUTC());
+        EnterpriseBinding binding = new EnterpriseBinding(redis, targeting, conversations,
+                beans.getBeanProvider(VerificationCodeSender.class), properties, Clock.systemUTC());
+        dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store, conversations,
+                beans.getBeanProvider(AgentAvailability.class), properties, binding);
+    }
+
+    @AfterEach
+    void disconnect() {
+        redis.delete(redis.keys(prefix + "*"));
+        connections.destroy();
     }
 
     @Test
@@ -199,16 +236,84 @@ class KnowledgeBaseDialogueTest {
     }
 
     @Test
-    void unsubscribeAndEnterpriseBindingAreRemembered() {
+    void unsubscribeIsRemembered() {
         understood.put("不要再推送了", understanding("不要再推送了", Intent.UNSUBSCRIBE_PUSH, 0.9));
-        understood.put("绑定企业 91440300MA5FXXXX0Y", understanding("绑定企业 91440300MA5FXXXX0Y", Intent.BIND_ENTERPRISE, 0.9));
 
         assertThat(say("不要再推送了").text()).contains("已为您退订");
-        Reply bound = say("绑定企业 91440300MA5FXXXX0Y");
 
-        assertThat(bound.text()).contains("已绑定企业").doesNotContain("91440300MA5FXXXX0Y");
         assertThat(jdbc.sql("select push_opted_out from bot_user_preference").query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select uscc from bot_user_preference").query(String.class).single()).isEqualTo("91440300MA5FXXXX0Y");
+    }
+
+    @Test
+    void bindsAnEnterpriseAfterTheSmsCodeSentToItsRegisteredMobile() {
+        bindIntent("绑定企业");
+
+        assertThat(say("绑定企业").text()).contains("18位统一社会信用代码");
+        Reply sent = say(FACTORY_USCC.toLowerCase());
+        assertThat(sent.text()).contains("138******00").doesNotContain("13800138000");
+        assertThat(codes.sent).singleElement().satisfies(sms -> {
+            assertThat(sms.mobile()).isEqualTo("13800138000");
+            assertThat(sms.code()).matches("\\d{6}");
+        });
+        assertThat(redis.keys(prefix + "binding:*")).singleElement().satisfies(key -> assertThat(
+                redis.opsForHash().values(key)).doesNotContain(codes.lastCode()));
+
+        Reply bound = say(codes.lastCode());
+
+        assertThat(bound.text()).contains("已绑定企业").doesNotContain(FACTORY_USCC);
+        assertThat(jdbc.sql("select uscc from bot_user_preference").query(String.class).single()).isEqualTo(FACTORY_USCC);
+        assertThat(redis.keys(prefix + "binding:*")).isEmpty();
+    }
+
+    @Test
+    void explainsAWrongCheckCharacterAndAnUnknownEnterprise() {
+        bindIntent("绑定企业");
+        say("绑定企业");
+
+        assertThat(say("91350100M000100Y44").text()).contains("校验码应为“3”");
+        assertThat(say("91440300MA5FXXXX0Y").text()).contains("统一社会信用代码有误");
+        assertThat(say("913301061000001390").text()).contains("没有找到");
+        assertThat(say(NO_MOBILE_USCC).text()).contains("没有登记手机号");
+        assertThat(codes.sent).isEmpty();
+    }
+
+    @Test
+    void cancelsTheBindingAfterTooManyWrongCodes() {
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+        String wrong = codes.lastCode().equals("000000") ? "111111" : "000000";
+
+        assertThat(say(wrong).text()).contains("还可以再试 2 次");
+        assertThat(say(wrong).text()).contains("还可以再试 1 次");
+        assertThat(say(wrong).text()).contains("错误次数过多");
+        assertThat(say(codes.lastCode()).text()).doesNotContain("已绑定企业");
+        assertThat(jdbc.sql("select count(*) from bot_user_preference").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void doesNotResendACodeWithinAMinute() {
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+
+        assertThat(say(FACTORY_USCC).text()).contains("刚刚已发送");
+        assertThat(codes.sent).hasSize(1);
+    }
+
+    @Test
+    void listsEligiblePoliciesForABoundEnterpriseAndAsksOthersToBind() {
+        assertThat(say("我能申请哪些政策").text()).contains("回复「绑定企业」");
+
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+        say(codes.lastCode());
+        Reply policies = say("我能申请哪些政策");
+
+        assertThat(policies.text()).contains("青禾精密制造有限公司", "1. 高新技术企业认定奖励（符合条件）：企业：已认定高新技术企业（符合）",
+                "2. 研发费用补助（可能符合，需人工审核）");
+    }
+
+    private void bindIntent(String text) {
+        understood.put(text, understanding(text, Intent.BIND_ENTERPRISE, 0.9));
     }
 
     @Test
