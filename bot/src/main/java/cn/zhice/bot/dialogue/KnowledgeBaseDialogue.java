@@ -85,10 +85,14 @@ class KnowledgeBaseDialogue implements Dialogue {
         Understood understood = understanding.understand(turn.text() == null ? "" : turn.text());
         Session session = sessions.load(turn.userId());
         Step step = decide(turn, understood, session);
-        sessions.save(turn.userId(), step.session());
-        conversations.record(turn, understood, step.outcome(), step.reply().answer() == null ? null
-                : step.reply().answer().externalId(), step.topScore());
-        return step.reply();
+        // Every channel gets the same parts: a reply over WeChat's 2,048 bytes is cut and 详情 continues it.
+        LongText.Part part = LongText.cut(step.reply().text());
+        Reply reply = step.reply();
+        Reply shown = new Reply(part.shown(), reply.intent(), reply.answer(), reply.candidates(), reply.handoff());
+        sessions.save(turn.userId(), step.session().continuing(part.rest()));
+        conversations.record(turn, understood, step.outcome(), reply.answer() == null ? null
+                : reply.answer().externalId(), step.topScore());
+        return shown;
     }
 
     private Step decide(Turn turn, Understood understood, Session session) {
@@ -240,6 +244,12 @@ class KnowledgeBaseDialogue implements Dialogue {
             }
             Intent intent = session.pendingIntent() == null ? Intent.HOW_TO_APPLY : session.pendingIntent();
             return Optional.of(offer(next, intent, session.lastQuery(), page, session, List.of(), Messages.MORE_HEADER));
+        }
+        if (text.equals("详情") && session.rest() != null) {
+            Reply.AnswerRef about = session.currentEntry() == null ? null : knowledgeBase.visible(session.currentEntry())
+                    .map(entry -> new Reply.AnswerRef(entry.externalId(), entry.title())).orElse(null);
+            return Optional.of(new Step(new Reply(session.rest(), Intent.POLICY_LOOKUP, about, List.of(),
+                    Reply.Handoff.NONE), session, Outcome.ANSWERED, null));
         }
         if (text.equals("详情") && session.currentEntry() != null) {
             return knowledgeBase.visible(session.currentEntry()).map(entry -> new Step(

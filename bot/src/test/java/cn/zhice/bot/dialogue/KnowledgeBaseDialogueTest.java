@@ -57,6 +57,7 @@ class KnowledgeBaseDialogueTest {
             {"externalId":"FAQ-3","kind":"FAQ","title":"政策在哪查？","answer":"登录青禾区人民政府门户网站「政务公开」栏目查询。"}""");
 
     private final Map<String, Understood> understood = new HashMap<>();
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, List<SearchHit>> hits = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
     private final String prefix = TestServices.uniquePrefix();
@@ -78,7 +79,7 @@ class KnowledgeBaseDialogueTest {
         String url = "jdbc:h2:mem:dialogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-        Map<String, Entry> entries = Map.of("SG-1", LICENCE, "SG-2", SOLE_TRADER, "FAQ-3", WHERE_POLICIES);
+        entries.putAll(Map.of("SG-1", LICENCE, "SG-2", SOLE_TRADER, "FAQ-3", WHERE_POLICIES));
         KnowledgeBase kb = new KnowledgeBase() {
             @Override
             public Optional<Entry> visible(String externalId) {
@@ -310,6 +311,34 @@ class KnowledgeBaseDialogueTest {
 
         assertThat(policies.text()).contains("青禾精密制造有限公司", "1. 高新技术企业认定奖励（符合条件）：企业：已认定高新技术企业（符合）",
                 "2. 研发费用补助（可能符合，需人工审核）");
+    }
+
+    @Test
+    void detailsContinuesAReplyCutAtWeChatsLengthLimit() {
+        StringBuilder steps = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            steps.append(i == 1 ? "" : ",").append("\"第").append(i).append("步：向竣工联合验收窗口提交第").append(i)
+                    .append("份验收报告及其附件，并等待审核意见\"");
+        }
+        Entry longGuide = CODEC.read("{\"externalId\":\"SG-9\",\"kind\":\"SERVICE_GUIDE\",\"title\":\"建设工程竣工联合验收\","
+                + "\"how\":{\"steps\":[" + steps + "]}}");
+        entries.put("SG-9", longGuide);
+        hits.put("竣工验收怎么办", List.of(hit(longGuide, 40)));
+
+        Reply first = say("竣工验收怎么办");
+        Reply second = say("详情");
+        StringBuilder shown = new StringBuilder(first.text()).append(second.text());
+        for (Reply next = second; next.text().endsWith("查看更多") && shown.length() < 100_000; ) {
+            next = say("详情");
+            assertThat(LongText.utf8Length(next.text())).isLessThanOrEqualTo(2048);
+            shown.append(next.text());
+        }
+
+        assertThat(LongText.utf8Length(first.text())).isLessThanOrEqualTo(2048);
+        assertThat(first.text()).contains("第1步").endsWith("回复「详情」查看更多").doesNotContain("第60步");
+        assertThat(second.answer().externalId()).isEqualTo("SG-9");
+        assertThat(LongText.utf8Length(second.text())).isLessThanOrEqualTo(2048);
+        assertThat(shown.toString()).contains("第30步", "第60步", "来源：建设工程竣工联合验收");
     }
 
     private void bindIntent(String text) {
