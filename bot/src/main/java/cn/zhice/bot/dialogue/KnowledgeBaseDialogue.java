@@ -45,6 +45,10 @@ class KnowledgeBaseDialogue implements Dialogue {
             Intent.OUT_OF_SCOPE, Intent.FEEDBACK, Intent.SUBSCRIBE_PUSH, Intent.UNSUBSCRIBE_PUSH);
     /** Something typed as a USCC (checked properly by {@code Uscc}): 15 to 20 letters and digits standing alone. */
     private static final Pattern USCC_LIKE = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9A-Za-z]*\\d)[0-9A-Za-z]{15,20}(?![0-9A-Za-z])");
+    /** A message of at most this many letters and no question words is a topic to browse ("补贴"). */
+    private static final int TOPIC_MAX_LENGTH = 4;
+    /** A topic's hits are offered down to this share of the minimum score for a question. */
+    private static final double TOPIC_SCORE_SHARE = 0.25;
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Pattern CANCEL = Pattern.compile("取消(绑定)?");
     /** "我能申请哪些政策", "我们公司可以享受什么政策", "适合我企业的政策". */
@@ -182,6 +186,11 @@ class KnowledgeBaseDialogue implements Dialogue {
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
+        if (!hits.isEmpty() && hits.get(0).score() < properties.minScore() && isTopic(text)
+                && hits.get(0).score() >= properties.minScore() * TOPIC_SCORE_SHARE) {
+            // A bare topic ("补贴", "社保") scores low because it is short, not because it is off topic: offer a list.
+            return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+        }
         if (hits.isEmpty() || hits.get(0).score() < properties.minScore()) {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
@@ -318,6 +327,10 @@ class KnowledgeBaseDialogue implements Dialogue {
                     Intent.ELIGIBILITY, session, Outcome.ANSWERED));
         }
         return Optional.ofNullable(reply).map(message -> chat(message, Intent.BIND_ENTERPRISE, session, Outcome.SETTING));
+    }
+
+    private static boolean isTopic(String text) {
+        return text.codePointCount(0, text.length()) <= TOPIC_MAX_LENGTH && text.codePoints().allMatch(Character::isLetter);
     }
 
     private static Step chat(String text, Intent intent, Session session, Outcome outcome) {
