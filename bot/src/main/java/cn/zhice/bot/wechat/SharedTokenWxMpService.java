@@ -1,0 +1,38 @@
+package cn.zhice.bot.wechat;
+
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpConfigStorage;
+
+/**
+ * WxJava's service with the access_token refresh checked again once the shared lock is held. WxJava 4.7 checks
+ * for a fresh token only before taking its Redis lock, so an instance that was waiting for the lock fetched a second
+ * token right after another instance's refresh, which also invalidates the first one (WeChat keeps one token valid
+ * at a time, and allows 2,000 fetches a day). Here the waiting instance takes the token the other one stored.
+ */
+final class SharedTokenWxMpService extends WxMpServiceImpl {
+
+    @Override
+    public String getAccessToken(boolean forceRefresh) throws WxErrorException {
+        WxMpConfigStorage account = getWxMpConfigStorage();
+        String seen = account.getAccessToken();
+        if (!forceRefresh && !account.isAccessTokenExpired()) {
+            return seen;
+        }
+        Lock lock = account.getAccessTokenLock();
+        lock.lock();
+        try {
+            String current = account.getAccessToken();
+            // A forced refresh is done when another instance replaced the token this one found invalid.
+            if (!account.isAccessTokenExpired() && (!forceRefresh || !Objects.equals(current, seen))) {
+                return current;
+            }
+            // WxJava's Redis lock is reentrant for the thread holding it, so the refresh below runs under this lock.
+            return super.getAccessToken(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
