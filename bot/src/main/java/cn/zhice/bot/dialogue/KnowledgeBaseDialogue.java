@@ -310,10 +310,12 @@ class KnowledgeBaseDialogue implements Dialogue {
      * "我能申请哪些政策" answers from matching for a bound user and explains binding to everyone else.
      */
     private Optional<Step> binding(Turn turn, String text, Intent intent, Session session) {
-        EnterpriseBinding.Stage stage = binding.stage(turn);
-        String reply = null;
         Matcher uscc = USCC_LIKE.matcher(text);
         boolean typedUscc = uscc.find();
+        boolean mayContinue = typedUscc || CODE.matcher(text).matches() || CANCEL.matcher(text).matches();
+        // Only a message that could continue a binding costs the Redis look-up of where the binding stands.
+        EnterpriseBinding.Stage stage = mayContinue ? binding.stage(turn) : EnterpriseBinding.Stage.NONE;
+        String reply = null;
         if (stage != EnterpriseBinding.Stage.NONE && CANCEL.matcher(text).matches()) {
             reply = binding.cancel(turn);
         } else if (stage == EnterpriseBinding.Stage.AWAITING_CODE && CODE.matcher(text).matches()) {
