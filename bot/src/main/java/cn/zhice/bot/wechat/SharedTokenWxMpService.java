@@ -1,8 +1,11 @@
 package cn.zhice.bot.wechat;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 
@@ -14,6 +17,9 @@ import me.chanjar.weixin.mp.config.WxMpConfigStorage;
  */
 final class SharedTokenWxMpService extends WxMpServiceImpl {
 
+    /** How long a caller waits for another instance's refresh before giving up. */
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(5);
+
     @Override
     public String getAccessToken(boolean forceRefresh) throws WxErrorException {
         WxMpConfigStorage account = getWxMpConfigStorage();
@@ -22,7 +28,21 @@ final class SharedTokenWxMpService extends WxMpServiceImpl {
             return seen;
         }
         Lock lock = account.getAccessTokenLock();
-        lock.lock();
+        long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+        try {
+            // As WxJava does: short tries, taking a token another instance stored meanwhile, never waiting forever.
+            while (!lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                if (!forceRefresh && !account.isAccessTokenExpired()) {
+                    return account.getAccessToken();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new WxRuntimeException("Waited " + LOCK_PATIENCE + " for the access_token lock");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WxRuntimeException(e);
+        }
         try {
             String current = account.getAccessToken();
             // A forced refresh is done when another instance replaced the token this one found invalid.

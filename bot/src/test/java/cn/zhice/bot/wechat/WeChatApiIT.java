@@ -195,7 +195,20 @@ class WeChatApiIT {
 
         wechat.stubFor(WireMock.get(urlPathEqualTo(ONLINE)).willReturn(
                 okJson("{\"errcode\":65400,\"errmsg\":\"please enable new custom service, or wait for pc version rid: 1\"}")));
-        assertThat(agents.agentsOnline(Channel.WECHAT)).isFalse();
+        assertThat(new KefuAgentAvailability(instance(), properties).agentsOnline(Channel.WECHAT)).isFalse();
+    }
+
+    @Test
+    void asksWeChatForOnlineAgentsAtMostTwiceAMinute() {
+        wechat.stubFor(WireMock.get(urlPathEqualTo(ONLINE)).willReturn(okJson(
+                "{\"kf_online_list\":[{\"kf_account\":\"agent1@gh_zhice\",\"status\":1,\"kf_id\":\"1001\",\"accepted_case\":0}]}")));
+        KefuAgentAvailability agents = new KefuAgentAvailability(instance(), properties);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(agents.agentsOnline(Channel.WECHAT)).isTrue();
+        }
+
+        wechat.verify(1, getRequestedFor(urlPathEqualTo(ONLINE)));
     }
 
     void stubSend(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
