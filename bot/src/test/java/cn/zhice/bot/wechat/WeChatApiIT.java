@@ -120,6 +120,19 @@ class WeChatApiIT {
     }
 
     @Test
+    void failsFastForAWhileAfterTheAccessTokenCouldNotBeFetched() {
+        wechat.stubFor(WireMock.get(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(503)));
+        KefuMessenger messenger = new KefuMessenger(instance());
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> messenger.sendText("oUser6", "答复")).isInstanceOf(WeChatDeliveryFailed.class);
+        }
+
+        wechat.verify(1, getRequestedFor(urlPathEqualTo(TOKEN)));
+        wechat.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
     void neverRefreshesTheAccessTokenInTwoInstancesAtOnce() throws Exception {
         wechat.stubFor(WireMock.get(urlPathEqualTo(TOKEN)).willReturn(
                 okJson("{\"access_token\":\"ACCESS_TOKEN_SHARED\",\"expires_in\":7200}").withFixedDelay(300)));
