@@ -19,6 +19,8 @@ AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
 APP_ID=wxzhiceloadtest0001
 ADMIN_PASSWORD=load-test-admin-secret
 
+# An up-to-date app jar is not rebuilt, and repackaging it again keeps the modules it was first packaged with.
+rm -f app/target/zhice-app.jar app/target/zhice-app.jar.original
 ./mvnw -q -B -DskipTests package
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 work=$(mktemp -d)
