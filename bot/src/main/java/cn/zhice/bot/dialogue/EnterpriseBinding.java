@@ -205,9 +205,4 @@ class EnterpriseBinding {
     private String key(Turn turn) {
         return properties.keyPrefix() + "binding:" + UserKeys.hash(turn.userId());
     }
-
-    /** For tests: whether a user's pending code is stored only as a hash. */
-    Map<Object, Object> pendingState(Turn turn) {
-        return redis.opsForHash().entries(key(turn));
-    }
 }

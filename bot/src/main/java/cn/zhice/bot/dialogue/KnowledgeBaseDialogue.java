@@ -11,7 +11,6 @@ import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.SearchQuery;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
