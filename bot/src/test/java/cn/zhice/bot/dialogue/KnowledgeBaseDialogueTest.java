@@ -341,6 +341,18 @@ class KnowledgeBaseDialogueTest {
         assertThat(shown.toString()).contains("第30步", "第60步", "来源：建设工程竣工联合验收");
     }
 
+    @Test
+    void aQuestionThatLooksSomethingUpIsAnsweredByTheLookupService() {
+        Entry lookup = CODEC.read("{\"externalId\":\"SG-7\",\"kind\":\"SERVICE_GUIDE\",\"title\":\"营业执照信息查询\","
+                + "\"summary\":\"查询企业登记信息。\"}");
+        entries.put("SG-7", lookup);
+        hits.put("怎么查一家公司的营业执照", List.of(hit(LICENCE, 60), hit(lookup, 35), hit(SOLE_TRADER, 20)));
+        hits.put("营业执照在哪办", List.of(hit(LICENCE, 60), hit(lookup, 35)));
+
+        assertThat(say("怎么查一家公司的营业执照").answer().externalId()).isEqualTo("SG-7");
+        assertThat(say("营业执照在哪办").answer().externalId()).isEqualTo("SG-1");
+    }
+
     private void bindIntent(String text) {
         understood.put(text, understanding(text, Intent.BIND_ENTERPRISE, 0.9));
     }
