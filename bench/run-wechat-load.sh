@@ -4,6 +4,7 @@
 # and reports throughput and latency. The app and the load generator share the machine's cores, as they would.
 #   bench/run-wechat-load.sh            # 500 msg/s for 30 s after a 10 s warm-up
 #   RATE=800 SECONDS_=60 bench/run-wechat-load.sh
+#   APP_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
 # WeChat's own API is pointed at a closed local port: the measured path (a passive reply) never calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
 APP_ID=wxzhiceloadtest0001
 ADMIN_PASSWORD=load-test-admin-secret
 
+# An up-to-date app jar is not rebuilt, and repackaging it again keeps the modules it was first packaged with.
+rm -f app/target/zhice-app.jar app/target/zhice-app.jar.original
 ./mvnw -q -B -DskipTests package
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 work=$(mktemp -d)
@@ -32,7 +35,7 @@ if redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
   redis=(--zhice.redis.url=redis://127.0.0.1:6379 "--zhice.kb.sync-channel=zhice-load-$$:kb" "--zhice.bot.key-prefix=zhice-load-$$:bot:")
 fi
 
-java -Xmx1g -jar app/target/zhice-app.jar --server.port="$PORT" \
+java -Xmx1g ${APP_JAVA_OPTS:-} -jar app/target/zhice-app.jar --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$work/db" --zhice.kb.index-dir="$work/index" \
   --zhice.demo-data.enabled=false --zhice.admin.bootstrap-password="$ADMIN_PASSWORD" \
   --zhice.wechat.app-id="$APP_ID" --zhice.wechat.secret=unused --zhice.wechat.token="$TOKEN" \
@@ -52,6 +55,8 @@ for part in "$work"/part_*; do
     "http://127.0.0.1:$PORT/api/admin/kb/import" >/dev/null
 done
 echo "Knowledge base: $(wc -l < "$work/kb.jsonl") entries imported"
+echo "Load average before measuring (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 
 java -cp "$CP" cn.zhice.bench.wechat.WeChatLoad --url "http://127.0.0.1:$PORT" --rate "$RATE" \
   --seconds "$SECONDS_" --warmup "$WARMUP" --token "$TOKEN" --aes-key "$AES_KEY" --app-id "$APP_ID"
+echo "Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,32 +19,34 @@ import javax.crypto.spec.SecretKeySpec;
  * WeChat's message encryption ("安全模式"), written from the platform's specification rather than taken from WxJava,
  * so the load generator plays WeChat independently of the library the app uses: AES-256-CBC, key = Base64 of the
  * 43-character EncodingAESKey plus "=", IV = the key's first 16 bytes, PKCS#7 padding to 32-byte blocks, and the
- * plaintext = 16 random bytes + 4-byte big-endian length + message + AppID.
+ * plaintext = 16 random bytes + 4-byte big-endian length + message + AppID. The application's tests use it too, to
+ * check the callback against an implementation that is not WxJava's.
  */
-final class WeChatCrypto {
+public final class WeChatCrypto {
 
     private final byte[] key;
     private final String appId;
     private final String token;
     private final SecureRandom random = new SecureRandom();
 
-    WeChatCrypto(String token, String encodingAesKey, String appId) {
+    public WeChatCrypto(String token, String encodingAesKey, String appId) {
         this.token = token;
         this.key = Base64.getDecoder().decode(encodingAesKey + "=");
         this.appId = appId;
     }
 
     /** The URL signature WeChat sends with every callback: SHA-1 of token, timestamp and nonce, sorted. */
-    String signature(String timestamp, String nonce) {
+    public String signature(String timestamp, String nonce) {
         return sha1(token, timestamp, nonce);
     }
 
     /** The msg_signature over the encrypted payload. */
-    String messageSignature(String timestamp, String nonce, String encrypted) {
+    public String messageSignature(String timestamp, String nonce, String encrypted) {
         return sha1(token, timestamp, nonce, encrypted);
     }
 
-    String encrypt(String xml) {
+    /** The Base64 ciphertext of a message, as WeChat puts it in {@code <Encrypt>}. */
+    public String encrypt(String xml) {
         byte[] message = xml.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         byte[] prefix = new byte[16];
@@ -60,7 +62,8 @@ final class WeChatCrypto {
         return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE, plain.toByteArray()));
     }
 
-    String decrypt(String encrypted) {
+    /** The message inside a Base64 ciphertext; fails when it was encrypted for another AppID. */
+    public String decrypt(String encrypted) {
         byte[] plain = cipher(Cipher.DECRYPT_MODE, Base64.getDecoder().decode(encrypted));
         int padding = plain[plain.length - 1];
         byte[] unpadded = Arrays.copyOf(plain, plain.length - padding);

@@ -4,6 +4,8 @@ import cn.zhice.bot.understanding.Understood;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -58,6 +60,18 @@ class Conversations {
 
     void bindEnterprise(Turn turn, String uscc) {
         upsertPreference(turn, "uscc", uscc);
+    }
+
+    /** The USCC this user is bound to, if any. */
+    Optional<String> boundEnterprise(Turn turn) {
+        return jdbc.sql("select uscc from bot_user_preference where user_id = :user and channel = :channel")
+                .param("user", turn.userId())
+                .param("channel", turn.channel().name())
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private void upsertPreference(Turn turn, String column, Object value) {

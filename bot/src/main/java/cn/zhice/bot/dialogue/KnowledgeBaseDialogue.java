@@ -11,7 +11,6 @@ import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.SearchQuery;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,25 @@ class KnowledgeBaseDialogue implements Dialogue {
             Map.entry("地址", Intent.WHERE_TO_FIND), Map.entry("电话", Intent.CONTACT),
             Map.entry("条件", Intent.ELIGIBILITY), Map.entry("时限", Intent.DEADLINE),
             Map.entry("截止时间", Intent.DEADLINE));
-    private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
+    /** Labels that give way when the message turns out to be a question the knowledge base answers. */
+    private static final Set<Intent> YIELDS_TO_QUESTION = EnumSet.of(Intent.GREETING, Intent.THANKS,
+            Intent.OUT_OF_SCOPE, Intent.FEEDBACK, Intent.SUBSCRIBE_PUSH, Intent.UNSUBSCRIBE_PUSH);
+    /** Something typed as a USCC (checked properly by {@code Uscc}): 15 to 20 letters and digits standing alone. */
+    private static final Pattern USCC_LIKE = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9A-Za-z]*\\d)[0-9A-Za-z]{15,20}(?![0-9A-Za-z])");
+    /** A message of at most this many letters and no question words is a topic to browse ("补贴"). */
+    private static final int TOPIC_MAX_LENGTH = 4;
+    /** A topic's hits are offered down to this share of the minimum score for a question. */
+    private static final double TOPIC_SCORE_SHARE = 0.25;
+    /** Asking to look something up ("怎么查", "查一下", "查询进度"), not where policies are published ("在哪查"). */
+    private static final Pattern LOOKS_UP = Pattern.compile("(怎么|如何|网上|去哪里?|哪里能|帮我)查|查(一下|询)|进度");
+    /** A 查询 service is preferred down to this share of the best hit's score. */
+    private static final double LOOKUP_SCORE_SHARE = 0.5;
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    private static final Pattern CANCEL = Pattern.compile("取消(绑定)?");
+    /** "我能申请哪些政策", "我们公司可以享受什么政策", "适合我企业的政策". */
+    private static final Pattern MY_POLICIES = Pattern.compile(
+            "(我|我们|咱们|本)(的)?(公司|企业|单位)?(能|可以|可)(申请|享受|申报|领)(哪些|什么|啥)(政策|补贴|优惠|扶持)"
+                    + "|适合(我|我们)(的)?(公司|企业|单位)?的(政策|补贴)");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\s]+$");
 
     private final Understanding understanding;
@@ -50,10 +67,11 @@ class KnowledgeBaseDialogue implements Dialogue {
     private final Conversations conversations;
     private final ObjectProvider<AgentAvailability> agents;
     private final BotProperties properties;
+    private final EnterpriseBinding binding;
 
     KnowledgeBaseDialogue(Understanding understanding, PolicySearch search, KnowledgeBase knowledgeBase,
             SessionStore sessions, Conversations conversations, ObjectProvider<AgentAvailability> agents,
-            BotProperties properties) {
+            BotProperties properties, EnterpriseBinding binding) {
         this.understanding = understanding;
         this.search = search;
         this.knowledgeBase = knowledgeBase;
@@ -61,6 +79,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         this.conversations = conversations;
         this.agents = agents;
         this.properties = properties;
+        this.binding = binding;
     }
 
     @Override
@@ -73,16 +92,24 @@ class KnowledgeBaseDialogue implements Dialogue {
         Understood understood = understanding.understand(turn.text() == null ? "" : turn.text());
         Session session = sessions.load(turn.userId());
         Step step = decide(turn, understood, session);
-        sessions.save(turn.userId(), step.session());
-        conversations.record(turn, understood, step.outcome(), step.reply().answer() == null ? null
-                : step.reply().answer().externalId(), step.topScore());
-        return step.reply();
+        // Every channel gets the same parts: a reply over WeChat's 2,048 bytes is cut and 详情 continues it.
+        LongText.Part part = LongText.cut(step.reply().text());
+        Reply reply = step.reply();
+        Reply shown = new Reply(part.shown(), reply.intent(), reply.answer(), reply.candidates(), reply.handoff());
+        sessions.save(turn.userId(), step.session().continuing(part.rest()));
+        conversations.record(turn, understood, step.outcome(), reply.answer() == null ? null
+                : reply.answer().externalId(), step.topScore());
+        return shown;
     }
 
     private Step decide(Turn turn, Understood understood, Session session) {
         String text = TRAILING_PUNCTUATION.matcher(understood.normalized().strip()).replaceAll("");
         if (text.isEmpty()) {
             return chat(Messages.capabilities(), Intent.OUT_OF_SCOPE, session, Outcome.CHITCHAT);
+        }
+        Optional<Step> binding = binding(turn, text, understood.intent(), session);
+        if (binding.isPresent()) {
+            return binding.get();
         }
         if (!session.choices().isEmpty()) {
             Optional<Step> chosen = choose(text, session);
@@ -94,7 +121,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (command.isPresent()) {
             return command.get();
         }
-        Intent intent = effectiveIntent(understood);
+        Intent intent = effectiveIntent(understood, text);
         return switch (intent) {
             case HUMAN_AGENT -> handoff(turn, session, Intent.HUMAN_AGENT);
             case GREETING -> chat(Messages.greeting(properties.name()), intent, session, Outcome.CHITCHAT);
@@ -108,28 +135,46 @@ class KnowledgeBaseDialogue implements Dialogue {
                 conversations.setPushOptOut(turn, true);
                 yield chat(Messages.UNSUBSCRIBED, intent, session, Outcome.SETTING);
             }
-            case BIND_ENTERPRISE -> bind(turn, text, session);
             case OUT_OF_SCOPE -> chat(Messages.outOfScope(), intent, session, Outcome.OUT_OF_SCOPE);
             default -> question(turn, understood, text, intent, session);
         };
     }
 
     /**
-     * Chit-chat labels do not win over a message that names an entry ("你好，营业执照怎么办"); an unsure
-     * out-of-scope label does not win over a question the knowledge base clearly answers.
+     * Chit-chat, feedback and push-setting labels do not win over a message that is really a question: one that names
+     * an entry ("你好，营业执照怎么办"), or one the classifier is unsure about while the knowledge base has a strong
+     * answer ("窗口态度差 在哪给差评" is a question about where to complain, not feedback). A confident out-of-scope
+     * label stands.
      */
-    private Intent effectiveIntent(Understood understood) {
+    private Intent effectiveIntent(Understood understood, String text) {
         Intent intent = understood.intent();
+        if (!YIELDS_TO_QUESTION.contains(intent)) {
+            return intent;
+        }
+        boolean unsure = understood.confidence() < properties.intentConfidence();
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         boolean chitChat = intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.OUT_OF_SCOPE;
-        if (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || understood.confidence() < properties.intentConfidence())) {
-            return understood.ranking().stream()
-                    .map(IntentScore::intent)
-                    .filter(QUESTIONS::contains)
-                    .findFirst()
-                    .orElse(Intent.HOW_TO_APPLY);
+        boolean question = (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || unsure))
+                || (unsure && strongAnswer(text));
+        if (!question) {
+            return intent;
         }
-        return intent;
+        return understood.ranking().stream()
+                .map(IntentScore::intent)
+                .filter(QUESTIONS::contains)
+                .findFirst()
+                .orElse(Intent.HOW_TO_APPLY);
+    }
+
+    private boolean strongAnswer(String text) {
+        List<SearchHit> hits = search(text);
+        return !hits.isEmpty() && hits.get(0).score() >= properties.confidentScore();
+    }
+
+    /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
+    private List<SearchHit> search(String text) {
+        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
+        return search.search(SearchQuery.of(text, 5).withoutSnippets());
     }
 
     private Step question(Turn turn, Understood understood, String text, Intent intent, Session session) {
@@ -140,24 +185,47 @@ class KnowledgeBaseDialogue implements Dialogue {
                 return answer(current.get(), intent, session, List.of(), null);
             }
         }
-        // The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper.
-        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
-        List<SearchHit> hits = promoteNamedEntry(search.search(SearchQuery.of(text, 5).withoutSnippets()), understood);
+        List<SearchHit> hits = search(text);
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
+        if (!hits.isEmpty() && hits.get(0).score() < properties.minScore() && isTopic(text)
+                && hits.get(0).score() >= properties.minScore() * TOPIC_SCORE_SHARE) {
+            // A bare topic ("补贴", "社保") scores low because it is short, not because it is off topic: offer a list.
+            return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+        }
         if (hits.isEmpty() || hits.get(0).score() < properties.minScore()) {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
-        SearchHit top = hits.get(0);
-        boolean ambiguous = hits.size() > 1 && !named(understood, top)
+        Optional<SearchHit> lookup = lookupService(text, hits);
+        SearchHit top = lookup.orElse(hits.get(0));
+        boolean nearTie = lookup.isEmpty() && hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
-        if (ambiguous) {
-            return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+        if (nearTie) {
+            Optional<SearchHit> decided = TitleCoverage.decide(text, top, hits.get(1));
+            if (decided.isEmpty()) {
+                return offer(hits, intent, text, 0, session, candidates, Messages.CLARIFY_HEADER);
+            }
+            top = decided.get();
         }
-        return knowledgeBase.visible(top.externalId())
-                .map(entry -> answer(entry, intent, session, candidates, (double) top.score()))
-                .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) top.score()));
+        SearchHit best = top;
+        return knowledgeBase.visible(best.externalId())
+                .map(entry -> answer(entry, intent, session, candidates, (double) best.score()))
+                .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) best.score()));
+    }
+
+    /**
+     * "怎么查…进度", "网上查…": the user wants to look something up, and a 查询 service among the strong hits answers
+     * that better than the service that issues the thing (最低生活保障业务进度查询, not 最低生活保障申请), which
+     * wins the search because it shares more words.
+     */
+    private static Optional<SearchHit> lookupService(String text, List<SearchHit> hits) {
+        if (!LOOKS_UP.matcher(text).find() || hits.get(0).title().contains("查询")) {
+            return Optional.empty();
+        }
+        return hits.stream()
+                .filter(hit -> hit.title().contains("查询") && hit.score() >= LOOKUP_SCORE_SHARE * hits.get(0).score())
+                .findFirst();
     }
 
     private Step answer(Entry entry, Intent intent, Session session, List<Reply.Candidate> candidates, Double score) {
@@ -204,6 +272,12 @@ class KnowledgeBaseDialogue implements Dialogue {
             Intent intent = session.pendingIntent() == null ? Intent.HOW_TO_APPLY : session.pendingIntent();
             return Optional.of(offer(next, intent, session.lastQuery(), page, session, List.of(), Messages.MORE_HEADER));
         }
+        if (text.equals("详情") && session.rest() != null) {
+            Reply.AnswerRef about = session.currentEntry() == null ? null : knowledgeBase.visible(session.currentEntry())
+                    .map(entry -> new Reply.AnswerRef(entry.externalId(), entry.title())).orElse(null);
+            return Optional.of(new Step(new Reply(session.rest(), Intent.POLICY_LOOKUP, about, List.of(),
+                    Reply.Handoff.NONE), session, Outcome.ANSWERED, null));
+        }
         if (text.equals("详情") && session.currentEntry() != null) {
             return knowledgeBase.visible(session.currentEntry()).map(entry -> new Step(
                     new Reply(AnswerComposer.details(entry), Intent.POLICY_LOOKUP,
@@ -248,40 +322,39 @@ class KnowledgeBaseDialogue implements Dialogue {
         }
     }
 
-    private Step bind(Turn turn, String text, Session session) {
-        Matcher uscc = USCC.matcher(text.toUpperCase());
-        if (uscc.find()) {
-            conversations.bindEnterprise(turn, uscc.group());
-            return chat(Messages.bound(uscc.group()), Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+    /**
+     * The binding conversation: "绑定企业" (with or without the code in the same message), then the USCC, then the SMS
+     * code; "取消" leaves it. A message that is none of these leaves the binding pending and is answered as usual.
+     * "我能申请哪些政策" answers from matching for a bound user and explains binding to everyone else.
+     */
+    private Optional<Step> binding(Turn turn, String text, Intent intent, Session session) {
+        Matcher uscc = USCC_LIKE.matcher(text);
+        boolean typedUscc = uscc.find();
+        boolean mayContinue = typedUscc || CODE.matcher(text).matches() || CANCEL.matcher(text).matches();
+        // Only a message that could continue a binding costs the Redis look-up of where the binding stands.
+        EnterpriseBinding.Stage stage = mayContinue ? binding.stage(turn) : EnterpriseBinding.Stage.NONE;
+        String reply = null;
+        if (stage != EnterpriseBinding.Stage.NONE && CANCEL.matcher(text).matches()) {
+            reply = binding.cancel(turn);
+        } else if (stage == EnterpriseBinding.Stage.AWAITING_CODE && CODE.matcher(text).matches()) {
+            reply = binding.submitCode(turn, text);
+        } else if (typedUscc && (stage != EnterpriseBinding.Stage.NONE || intent == Intent.BIND_ENTERPRISE)) {
+            reply = binding.submitUscc(turn, uscc.group());
+        } else if (intent == Intent.BIND_ENTERPRISE) {
+            reply = binding.start(turn);
+        } else if (MY_POLICIES.matcher(text).find()) {
+            return Optional.of(chat(binding.bound(turn).map(binding::policiesFor).orElse(Messages.BIND_FIRST),
+                    Intent.ELIGIBILITY, session, Outcome.ANSWERED));
         }
-        return chat(Messages.ASK_USCC, Intent.BIND_ENTERPRISE, session, Outcome.SETTING);
+        return Optional.ofNullable(reply).map(message -> chat(message, Intent.BIND_ENTERPRISE, session, Outcome.SETTING));
+    }
+
+    private static boolean isTopic(String text) {
+        return text.codePointCount(0, text.length()) <= TOPIC_MAX_LENGTH && text.codePoints().allMatch(Character::isLetter);
     }
 
     private static Step chat(String text, Intent intent, Session session, Outcome outcome) {
         return new Step(new Reply(text, intent, null, List.of(), Reply.Handoff.NONE), session, outcome, null);
-    }
-
-    /**
-     * An entry whose title contains what the user named (营业执照申领 for "营业执照申领要什么") comes first, unless the
-     * best hit's title names it too: keywords shared by several entries must not override the ranking.
-     */
-    private static List<SearchHit> promoteNamedEntry(List<SearchHit> hits, Understood understood) {
-        if (hits.size() < 2) {
-            return hits;
-        }
-        for (String named : namedTexts(understood)) {
-            if (hits.get(0).title().contains(named)) {
-                return hits;
-            }
-            for (int i = 1; i < hits.size(); i++) {
-                if (hits.get(i).title().contains(named)) {
-                    List<SearchHit> reordered = new ArrayList<>(hits);
-                    reordered.add(0, reordered.remove(i));
-                    return reordered;
-                }
-            }
-        }
-        return hits;
     }
 
     /** Whether the user named this hit's title, so there is nothing to ask back about. */

@@ -1,5 +1,7 @@
 package cn.zhice.bot.dialogue;
 
+import java.time.Duration;
+
 /** What the bot says when it is not quoting the knowledge base: short, friendly, and always saying what it can do. */
 final class Messages {
 
@@ -8,6 +10,15 @@ final class Messages {
     static final String SUBSCRIBED = "已为您开启政策推送，有适合您的新政策时会第一时间通知您。回复「退订」可随时关闭。";
     static final String UNSUBSCRIBED = "已为您退订政策推送，今后不再向您推送。如需恢复，回复「订阅推送」即可。";
     static final String ASK_USCC = "请回复您企业的18位统一社会信用代码（营业执照上可以找到），绑定后可为您匹配可申报的政策。";
+    static final String BINDING_CANCELLED = "已取消企业绑定。需要时回复「绑定企业」即可重新开始。";
+    static final String UNKNOWN_ENTERPRISE = "没有找到这个统一社会信用代码对应的企业。请核对后重新发送；如企业刚迁入本区，"
+            + "可回复「人工」请工作人员登记。";
+    static final String NO_REGISTERED_MOBILE = "该企业没有登记手机号，无法发送验证码。请回复「人工」联系工作人员核实后绑定。";
+    static final String CODE_ALREADY_SENT = "验证码刚刚已发送，请查看企业登记手机的短信，一分钟后可重新获取。";
+    static final String CODE_NOT_SENT = "验证码发送失败，请稍后再试，或回复「人工」联系工作人员。";
+    static final String CODE_EXPIRED = "验证码已过期或尚未发送，请回复「绑定企业」重新获取。";
+    static final String TOO_MANY_ATTEMPTS = "验证码错误次数过多，本次绑定已取消。请回复「绑定企业」重新获取验证码。";
+    static final String BIND_FIRST = "绑定企业后，我可以根据企业登记的信息为您匹配可申报的政策。回复「绑定企业」开始绑定。";
     static final String CLARIFY_HEADER = "您是想问：";
     static final String MORE_HEADER = "还有这些：";
     static final String CHOOSE_HINT = "回复序号查看详情，回复「更多」看其他结果。";
@@ -45,6 +56,23 @@ final class Messages {
 
     static String ticket(long number) {
         return "已为您记录问题（工单号 " + number + "），工作人员会在工作时间尽快回复您。";
+    }
+
+    static String invalidUscc(String reason) {
+        return "统一社会信用代码有误：" + reason + "。请核对营业执照后重新发送，回复「取消」可退出绑定。";
+    }
+
+    static String codeSent(String maskedMobile, Duration validFor) {
+        return "验证码已发送至企业登记的手机 " + maskedMobile + "，" + validFor.toMinutes()
+                + " 分钟内有效。请直接回复6位验证码完成绑定。";
+    }
+
+    static String wrongCode(int attemptsLeft) {
+        return "验证码不正确，还可以再试 " + attemptsLeft + " 次。";
+    }
+
+    static String noMatchingPolicies(String enterprise) {
+        return "根据「" + enterprise + "」目前登记的信息，暂未匹配到可申报的政策。企业信息有变化时，可联系工作人员更新。";
     }
 
     static String bound(String uscc) {

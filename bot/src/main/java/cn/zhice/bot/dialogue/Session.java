@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the bot remembers about a conversation between turns: the entry under discussion (for follow-ups like
- * "要带什么材料？"), the choices it offered and for which intent, the last question (for "更多") and how many
- * questions in a row it could not answer.
+ * "要带什么材料？"), the choices it offered and for which intent, the last question (for "更多"), how many
+ * questions in a row it could not answer, and the rest of a reply that was cut at WeChat's length limit (for "详情").
  */
 record Session(
         String currentEntry,
@@ -14,27 +14,33 @@ record Session(
         Intent pendingIntent,
         String lastQuery,
         int page,
-        int misses) {
+        int misses,
+        String rest) {
 
-    static final Session NEW = new Session(null, List.of(), null, null, 0, 0);
+    static final Session NEW = new Session(null, List.of(), null, null, 0, 0, null);
 
     Session {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
     Session discussing(String externalId) {
-        return new Session(externalId, List.of(), null, lastQuery, page, 0);
+        return new Session(externalId, List.of(), null, lastQuery, page, 0, null);
     }
 
     Session offering(List<String> offered, Intent intent, String query, int offeredPage) {
-        return new Session(currentEntry, offered, intent, query, offeredPage, misses);
+        return new Session(currentEntry, offered, intent, query, offeredPage, misses, null);
     }
 
     Session missed() {
-        return new Session(currentEntry, List.of(), null, lastQuery, 0, misses + 1);
+        return new Session(currentEntry, List.of(), null, lastQuery, 0, misses + 1, null);
     }
 
     Session handedOver() {
-        return new Session(currentEntry, List.of(), null, lastQuery, 0, 0);
+        return new Session(currentEntry, List.of(), null, lastQuery, 0, 0, null);
+    }
+
+    /** The same session, remembering what "详情" shows next (null: the last reply was shown whole). */
+    Session continuing(String remainder) {
+        return new Session(currentEntry, choices, pendingIntent, lastQuery, page, misses, remainder);
     }
 }

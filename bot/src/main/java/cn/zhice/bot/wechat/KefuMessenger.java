@@ -3,6 +3,7 @@ package cn.zhice.bot.wechat;
 import cn.zhice.bot.WeChatDeliveryFailed;
 import cn.zhice.bot.WeChatMessenger;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 
@@ -27,6 +28,9 @@ final class KefuMessenger implements WeChatMessenger {
         } catch (WxErrorException e) {
             int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
             throw new WeChatDeliveryFailed(errcode, "WeChat refused the 客服 message: errcode " + errcode, e);
+        } catch (WxRuntimeException e) {
+            // WeChat unreachable, or no access_token: WxJava's "system error" code, so callers handle one failure type.
+            throw new WeChatDeliveryFailed(-1, "WeChat could not be reached for the 客服 message", e);
         }
     }
 }

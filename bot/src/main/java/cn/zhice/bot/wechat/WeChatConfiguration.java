@@ -83,7 +83,7 @@ class WeChatConfiguration {
 
     @Bean
     WxMpService wechatService(WxMpConfigStorage account) {
-        WxMpServiceImpl service = new WxMpServiceImpl();
+        WxMpServiceImpl service = new SharedTokenWxMpService();
         service.setWxMpConfigStorage(account);
         return service;
     }

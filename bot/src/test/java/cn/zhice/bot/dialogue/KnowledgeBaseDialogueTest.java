@@ -14,6 +14,10 @@ import cn.zhice.kb.KnowledgeBase;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.store.EntryCodec;
+import cn.zhice.bot.VerificationCodeSender;
+import cn.zhice.matching.Eligibility;
+import cn.zhice.matching.PolicyTargeting;
+import cn.zhice.testsupport.TestServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,16 +26,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The conversation rules, with scripted understanding and search, the real conversation log on H2. */
+/**
+ * The conversation rules, with scripted understanding, search and matching, the real conversation log on H2 and the
+ * binding codes in Redis (real, else embedded).
+ */
 class KnowledgeBaseDialogueTest {
 
     private static final EntryCodec CODEC = new EntryCodec();
+    private static final String FACTORY_USCC = "91350100M000100Y43";
+    private static final String NO_MOBILE_USCC = "92440300100000016A";
     private static final Entry LICENCE = CODEC.read("""
             {"externalId":"SG-1","kind":"SERVICE_GUIDE","title":"企业设立登记（营业执照申领）","department":"青禾区市场监督管理局",
              "summary":"开办企业，申领营业执照。",
@@ -45,8 +57,19 @@ class KnowledgeBaseDialogueTest {
             {"externalId":"FAQ-3","kind":"FAQ","title":"政策在哪查？","answer":"登录青禾区人民政府门户网站「政务公开」栏目查询。"}""");
 
     private final Map<String, Understood> understood = new HashMap<>();
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, List<SearchHit>> hits = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
+    private final String prefix = TestServices.uniquePrefix();
+    private final RecordingCodeSender codes = new RecordingCodeSender();
+    private final InMemoryPolicyTargeting targeting = new InMemoryPolicyTargeting()
+            .add(InMemoryPolicyTargeting.enterprise(FACTORY_USCC, "青禾精密制造有限公司", "13800138000"), List.of(
+                    new PolicyTargeting.PolicyMatch("POL-1", "高新技术企业认定奖励", Eligibility.ELIGIBLE,
+                            "企业：已认定高新技术企业（符合）\n企业：注册地在青禾区（符合）"),
+                    new PolicyTargeting.PolicyMatch("POL-2", "研发费用补助", Eligibility.LIKELY, "研发投入需人工核实")))
+            .add(InMemoryPolicyTargeting.enterprise(NO_MOBILE_USCC, "青禾小吃店", null), List.of());
+    private LettuceConnectionFactory connections;
+    private StringRedisTemplate redis;
     private boolean agentsOnline;
     private JdbcClient jdbc;
     private KnowledgeBaseDialogue dialogue;
@@ -56,7 +79,7 @@ class KnowledgeBaseDialogueTest {
         String url = "jdbc:h2:mem:dialogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-        Map<String, Entry> entries = Map.of("SG-1", LICENCE, "SG-2", SOLE_TRADER, "FAQ-3", WHERE_POLICIES);
+        entries.putAll(Map.of("SG-1", LICENCE, "SG-2", SOLE_TRADER, "FAQ-3", WHERE_POLICIES));
         KnowledgeBase kb = new KnowledgeBase() {
             @Override
             public Optional<Entry> visible(String externalId) {
@@ -88,9 +111,24 @@ class KnowledgeBaseDialogueTest {
         };
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("agents", (AgentAvailability) channel -> agentsOnline);
-        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 3, 2, Duration.ofMinutes(30), "test:", "青禾区政策助手");
-        dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store,
-                new Conversations(jdbc, Clock.systemUTC()), beans.getBeanProvider(AgentAvailability.class), properties);
+        beans.registerSingleton("codes", codes);
+        BotProperties properties = new BotProperties(6.0, 0.92, 0.55, 40.0, 3, 2, Duration.ofMinutes(30), prefix,
+                "青禾区政策助手", new BotProperties.Binding(Duration.ofMinutes(5), 3, Duration.ofSeconds(60)));
+        connections = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(TestServices.redisUrl()));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new StringRedisTemplate(connections);
+        Conversations conversations = new Conversations(jdbc, Clock.systemUTC());
+        EnterpriseBinding binding = new EnterpriseBinding(redis, targeting, conversations,
+                beans.getBeanProvider(VerificationCodeSender.class), properties, Clock.systemUTC());
+        dialogue = new KnowledgeBaseDialogue(understanding, search, kb, store, conversations,
+                beans.getBeanProvider(AgentAvailability.class), properties, binding);
+    }
+
+    @AfterEach
+    void disconnect() {
+        redis.delete(redis.keys(prefix + "*"));
+        connections.destroy();
     }
 
     @Test
@@ -199,16 +237,124 @@ class KnowledgeBaseDialogueTest {
     }
 
     @Test
-    void unsubscribeAndEnterpriseBindingAreRemembered() {
+    void unsubscribeIsRemembered() {
         understood.put("不要再推送了", understanding("不要再推送了", Intent.UNSUBSCRIBE_PUSH, 0.9));
-        understood.put("绑定企业 91440300MA5FXXXX0Y", understanding("绑定企业 91440300MA5FXXXX0Y", Intent.BIND_ENTERPRISE, 0.9));
 
         assertThat(say("不要再推送了").text()).contains("已为您退订");
-        Reply bound = say("绑定企业 91440300MA5FXXXX0Y");
 
-        assertThat(bound.text()).contains("已绑定企业").doesNotContain("91440300MA5FXXXX0Y");
         assertThat(jdbc.sql("select push_opted_out from bot_user_preference").query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select uscc from bot_user_preference").query(String.class).single()).isEqualTo("91440300MA5FXXXX0Y");
+    }
+
+    @Test
+    void bindsAnEnterpriseAfterTheSmsCodeSentToItsRegisteredMobile() {
+        bindIntent("绑定企业");
+
+        assertThat(say("绑定企业").text()).contains("18位统一社会信用代码");
+        Reply sent = say(FACTORY_USCC.toLowerCase());
+        assertThat(sent.text()).contains("138******00").doesNotContain("13800138000");
+        assertThat(codes.sent).singleElement().satisfies(sms -> {
+            assertThat(sms.mobile()).isEqualTo("13800138000");
+            assertThat(sms.code()).matches("\\d{6}");
+        });
+        assertThat(redis.keys(prefix + "binding:*")).singleElement().satisfies(key -> assertThat(
+                redis.opsForHash().values(key)).doesNotContain(codes.lastCode()));
+
+        Reply bound = say(codes.lastCode());
+
+        assertThat(bound.text()).contains("已绑定企业").doesNotContain(FACTORY_USCC);
+        assertThat(jdbc.sql("select uscc from bot_user_preference").query(String.class).single()).isEqualTo(FACTORY_USCC);
+        assertThat(redis.keys(prefix + "binding:*")).isEmpty();
+    }
+
+    @Test
+    void explainsAWrongCheckCharacterAndAnUnknownEnterprise() {
+        bindIntent("绑定企业");
+        say("绑定企业");
+
+        assertThat(say("91350100M000100Y44").text()).contains("校验码应为“3”");
+        assertThat(say("91440300MA5FXXXX0Y").text()).contains("统一社会信用代码有误");
+        assertThat(say("913301061000001390").text()).contains("没有找到");
+        assertThat(say(NO_MOBILE_USCC).text()).contains("没有登记手机号");
+        assertThat(codes.sent).isEmpty();
+    }
+
+    @Test
+    void cancelsTheBindingAfterTooManyWrongCodes() {
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+        String wrong = codes.lastCode().equals("000000") ? "111111" : "000000";
+
+        assertThat(say(wrong).text()).contains("还可以再试 2 次");
+        assertThat(say(wrong).text()).contains("还可以再试 1 次");
+        assertThat(say(wrong).text()).contains("错误次数过多");
+        assertThat(say(codes.lastCode()).text()).doesNotContain("已绑定企业");
+        assertThat(jdbc.sql("select count(*) from bot_user_preference").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void doesNotResendACodeWithinAMinute() {
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+
+        assertThat(say(FACTORY_USCC).text()).contains("刚刚已发送");
+        assertThat(codes.sent).hasSize(1);
+    }
+
+    @Test
+    void listsEligiblePoliciesForABoundEnterpriseAndAsksOthersToBind() {
+        assertThat(say("我能申请哪些政策").text()).contains("回复「绑定企业」");
+
+        bindIntent("绑定企业 " + FACTORY_USCC);
+        say("绑定企业 " + FACTORY_USCC);
+        say(codes.lastCode());
+        Reply policies = say("我能申请哪些政策");
+
+        assertThat(policies.text()).contains("青禾精密制造有限公司", "1. 高新技术企业认定奖励（符合条件）：企业：已认定高新技术企业（符合）",
+                "2. 研发费用补助（可能符合，需人工审核）");
+    }
+
+    @Test
+    void detailsContinuesAReplyCutAtWeChatsLengthLimit() {
+        StringBuilder steps = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            steps.append(i == 1 ? "" : ",").append("\"第").append(i).append("步：向竣工联合验收窗口提交第").append(i)
+                    .append("份验收报告及其附件，并等待审核意见\"");
+        }
+        Entry longGuide = CODEC.read("{\"externalId\":\"SG-9\",\"kind\":\"SERVICE_GUIDE\",\"title\":\"建设工程竣工联合验收\","
+                + "\"how\":{\"steps\":[" + steps + "]}}");
+        entries.put("SG-9", longGuide);
+        hits.put("竣工验收怎么办", List.of(hit(longGuide, 40)));
+
+        Reply first = say("竣工验收怎么办");
+        Reply second = say("详情");
+        StringBuilder shown = new StringBuilder(first.text()).append(second.text());
+        for (Reply next = second; next.text().endsWith("查看更多") && shown.length() < 100_000; ) {
+            next = say("详情");
+            assertThat(LongText.utf8Length(next.text())).isLessThanOrEqualTo(2048);
+            shown.append(next.text());
+        }
+
+        assertThat(LongText.utf8Length(first.text())).isLessThanOrEqualTo(2048);
+        assertThat(first.text()).contains("第1步").endsWith("回复「详情」查看更多").doesNotContain("第60步");
+        assertThat(second.answer().externalId()).isEqualTo("SG-9");
+        assertThat(LongText.utf8Length(second.text())).isLessThanOrEqualTo(2048);
+        assertThat(shown.toString()).contains("第30步", "第60步", "来源：建设工程竣工联合验收");
+    }
+
+    @Test
+    void aQuestionThatLooksSomethingUpIsAnsweredByTheLookupService() {
+        Entry lookup = CODEC.read("{\"externalId\":\"SG-7\",\"kind\":\"SERVICE_GUIDE\",\"title\":\"营业执照信息查询\","
+                + "\"summary\":\"查询企业登记信息。\"}");
+        entries.put("SG-7", lookup);
+        hits.put("怎么查一家公司的营业执照", List.of(hit(LICENCE, 60), hit(lookup, 35), hit(SOLE_TRADER, 20)));
+        hits.put("营业执照在哪办", List.of(hit(LICENCE, 60), hit(lookup, 35)));
+
+        assertThat(say("怎么查一家公司的营业执照").answer().externalId()).isEqualTo("SG-7");
+        assertThat(say("营业执照在哪办").answer().externalId()).isEqualTo("SG-1");
+    }
+
+    private void bindIntent(String text) {
+        understood.put(text, understanding(text, Intent.BIND_ENTERPRISE, 0.9));
     }
 
     @Test

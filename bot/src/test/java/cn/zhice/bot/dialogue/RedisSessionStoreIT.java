@@ -27,7 +27,8 @@ class RedisSessionStoreIT {
         connections.start();
         redis = new StringRedisTemplate(connections);
         store = new RedisSessionStore(redis,
-                new BotProperties(6.0, 0.92, 0.55, 3, 2, Duration.ofMinutes(30), prefix, "测试助手"));
+                new BotProperties(6.0, 0.92, 0.55, 40.0, 3, 2, Duration.ofMinutes(30), prefix, "测试助手",
+                        new BotProperties.Binding(Duration.ofMinutes(5), 5, Duration.ofSeconds(60))));
     }
 
     @AfterEach

@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +120,19 @@ class WeChatApiIT {
     }
 
     @Test
+    void failsFastForAWhileAfterTheAccessTokenCouldNotBeFetched() {
+        wechat.stubFor(WireMock.get(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(503)));
+        KefuMessenger messenger = new KefuMessenger(instance());
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> messenger.sendText("oUser6", "答复")).isInstanceOf(WeChatDeliveryFailed.class);
+        }
+
+        wechat.verify(1, getRequestedFor(urlPathEqualTo(TOKEN)));
+        wechat.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
     void neverRefreshesTheAccessTokenInTwoInstancesAtOnce() throws Exception {
         wechat.stubFor(WireMock.get(urlPathEqualTo(TOKEN)).willReturn(
                 okJson("{\"access_token\":\"ACCESS_TOKEN_SHARED\",\"expires_in\":7200}").withFixedDelay(300)));
@@ -151,6 +163,33 @@ class WeChatApiIT {
     }
 
     @Test
+    void twoInstancesOnOneRedisPrefixFetchTheAccessTokenOnce() throws Exception {
+        wechat.stubFor(WireMock.get(urlPathEqualTo(TOKEN)).willReturn(
+                okJson("{\"access_token\":\"ACCESS_TOKEN_ONCE\",\"expires_in\":7200}").withFixedDelay(200)));
+        WxMpService first = instance();
+        WxMpService second = instance();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> asks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                asks.add((i % 2 == 0 ? first : second)::getAccessToken);
+            }
+            Set<String> tokens = new java.util.HashSet<>();
+            for (Future<String> token : threads.invokeAll(asks)) {
+                tokens.add(token.get());
+            }
+
+            assertThat(tokens).containsExactly("ACCESS_TOKEN_ONCE");
+            // Whoever gets WxJava's Redis lock fetches; the others find the fresh token in Redis after waiting for it.
+            wechat.verify(1, getRequestedFor(urlPathEqualTo(TOKEN)));
+            assertThat(second.getAccessToken()).isEqualTo(first.getAccessToken());
+            wechat.verify(1, getRequestedFor(urlPathEqualTo(TOKEN)));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void seesAgentsOnlineOnlyOnWeChat() {
         wechat.stubFor(WireMock.get(urlPathEqualTo(ONLINE)).willReturn(okJson("""
                 {"kf_online_list":[{"kf_account":"zhengce1@gh_7b2c1d0e9f31","status":1,"kf_id":"1001","accepted_case":1},
@@ -169,7 +208,20 @@ class WeChatApiIT {
 
         wechat.stubFor(WireMock.get(urlPathEqualTo(ONLINE)).willReturn(
                 okJson("{\"errcode\":65400,\"errmsg\":\"please enable new custom service, or wait for pc version rid: 1\"}")));
-        assertThat(agents.agentsOnline(Channel.WECHAT)).isFalse();
+        assertThat(new KefuAgentAvailability(instance(), properties).agentsOnline(Channel.WECHAT)).isFalse();
+    }
+
+    @Test
+    void asksWeChatForOnlineAgentsAtMostTwiceAMinute() {
+        wechat.stubFor(WireMock.get(urlPathEqualTo(ONLINE)).willReturn(okJson(
+                "{\"kf_online_list\":[{\"kf_account\":\"agent1@gh_zhice\",\"status\":1,\"kf_id\":\"1001\",\"accepted_case\":0}]}")));
+        KefuAgentAvailability agents = new KefuAgentAvailability(instance(), properties);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(agents.agentsOnline(Channel.WECHAT)).isTrue();
+        }
+
+        wechat.verify(1, getRequestedFor(urlPathEqualTo(ONLINE)));
     }
 
     void stubSend(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -178,8 +230,7 @@ class WeChatApiIT {
 
     /** One application instance: its own WxMpService over the shared Redis. */
     WxMpService instance() {
-        WxMpServiceImpl service = new WxMpServiceImpl();
-        service.setWxMpConfigStorage(WeChatConfiguration.account(properties, redis));
-        return service;
+        // As the application builds it: one instance's service over the shared Redis config storage.
+        return new WeChatConfiguration().wechatService(WeChatConfiguration.account(properties, redis));
     }
 }
