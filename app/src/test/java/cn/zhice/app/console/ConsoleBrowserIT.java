@@ -46,6 +46,11 @@ class ConsoleBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
+    static final String FACTORY = "{\"uscc\":\"91350100M000100Y43\",\"name\":\"青禾精密制造有限公司\",\"industryCode\":\"C3411\","
+            + "\"employees\":120,\"revenueWan\":3000.5,\"assetsWan\":800,\"region\":\"滨江市青禾区\",\"registeredOn\":\"2019-05-10\","
+            + "\"tags\":[{\"name\":\"高新技术企业\",\"level\":\"国家级\",\"validTo\":\"2099-12-31\"}],"
+            + "\"contacts\":{\"mobile\":\"13800138000\"},\"consent\":{\"sms\":true,\"email\":false,\"wechat\":false}}";
+
     static WebDriver driver;
     static Path profile;
 
@@ -105,11 +110,14 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("草稿");
         click(By.id("submit-review"));
         assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("待审核");
-        shot("kb-entry");
         logout();
 
         login("reviewer1", PW);
         go("/admin/kb/entries/QH-FAQ-901");
+        type("preview-question", "犬证要带什么材料");
+        click(By.id("preview-button"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("preview-text")));
+        shot("kb-entry");
         click(By.id("publish"));
         assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("已发布");
 
@@ -141,8 +149,21 @@ class ConsoleBrowserIT {
         shot("unanswered");
         go("/admin/tickets");
         shot("tickets");
+        Path enterprises = Files.createTempFile("enterprises", ".jsonl");
+        Files.writeString(enterprises, FACTORY + "\n{\"uscc\":\"91350100M000100Y44\",\"name\":\"校验码错\"}\n",
+                StandardCharsets.UTF_8);
         go("/admin/enterprises");
+        driver.findElement(By.id("enterprise-file")).sendKeys(enterprises.toAbsolutePath().toString());
+        click(By.id("enterprise-upload"));
+        assertThat(driver.findElement(By.id("enterprise-import-errors")).getText()).contains("2").contains("uscc");
+        Files.writeString(enterprises, FACTORY + "\n", StandardCharsets.UTF_8);
+        driver.findElement(By.id("enterprise-file")).sendKeys(enterprises.toAbsolutePath().toString());
+        click(By.id("enterprise-upload"));
+        assertThat(driver.findElement(By.id("enterprises")).getText()).contains("青禾精密制造有限公司");
         shot("enterprises");
+        go("/admin/enterprises/91350100M000100Y43");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("企业规模").contains("高新技术企业").contains("规上工业");
+        shot("enterprise-profile");
         go("/admin/dashboard");
         wait(d -> !d.findElements(By.cssSelector("#chart-days canvas")).isEmpty());
         Thread.sleep(800);

@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.TestApplication;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +49,7 @@ class ConsoleSecurityIT {
 
     @Test
     void sendsAnonymousVisitorsOfEveryPageToTheLoginPage() throws Exception {
-        Browser anonymous = new Browser(port);
+        ConsoleClient anonymous = new ConsoleClient(port);
         for (String page : List.of("/admin", "/admin/dashboard", "/admin/kb", "/admin/kb/new", "/admin/kb/vocabulary",
                 "/admin/kb/import", "/admin/unanswered", "/admin/tickets", "/admin/enterprises", "/admin/chat",
                 "/admin/users", "/admin/audit", "/admin/account/password", "/admin/dashboard/export.csv")) {
@@ -70,16 +62,16 @@ class ConsoleSecurityIT {
 
     @Test
     void refusesFormPostsWithoutACsrfToken() throws Exception {
-        Browser editor = Browser.signedIn(port, "editor1", PW);
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
         HttpResponse<String> response = editor.postRaw("/admin/kb/terms", "term=无令牌");
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void letsEachRoleSeeOnlyItsPages() throws Exception {
-        Browser editor = Browser.signedIn(port, "editor1", PW);
-        Browser reviewer = Browser.signedIn(port, "reviewer1", PW);
-        Browser admin = Browser.signedIn(port, "admin", ADMIN_PW);
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
 
         for (String page : List.of("/admin/dashboard", "/admin/kb", "/admin/unanswered", "/admin/tickets",
                 "/admin/enterprises", "/admin/chat")) {
@@ -100,7 +92,7 @@ class ConsoleSecurityIT {
 
     @Test
     void reviewerCannotPublishTheirOwnSubmissionButAnotherReviewerCan() throws Exception {
-        Browser reviewer = Browser.signedIn(port, "reviewer1", PW);
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
         reviewer.post("/admin/kb/entries", "/admin/kb/new", Map.of("externalId", "QH-FAQ-T01", "kind", "FAQ",
                 "category", "其他", "title", "测试条目怎么办理", "answer", "到政务服务中心办理。"));
         reviewer.post("/admin/kb/entries/QH-FAQ-T01/submit", "/admin/kb/entries/QH-FAQ-T01", Map.of());
@@ -108,7 +100,7 @@ class ConsoleSecurityIT {
         HttpResponse<String> own = reviewer.post("/admin/kb/entries/QH-FAQ-T01/publish",
                 "/admin/kb/entries/QH-FAQ-T01", Map.of("comment", "自己发布"));
         String afterOwn = reviewer.get("/admin/kb/entries/QH-FAQ-T01").body();
-        Browser other = Browser.signedIn(port, "reviewer2", PW);
+        ConsoleClient other = ConsoleClient.signedIn(port, "reviewer2", PW);
         other.post("/admin/kb/entries/QH-FAQ-T01/publish", "/admin/kb/entries/QH-FAQ-T01", Map.of("comment", "同意"));
 
         assertThat(own.statusCode()).isEqualTo(302);
@@ -118,7 +110,7 @@ class ConsoleSecurityIT {
 
     @Test
     void rendersMarkupInATitleAsText() throws Exception {
-        Browser editor = Browser.signedIn(port, "editor1", PW);
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
         editor.post("/admin/kb/entries", "/admin/kb/new", Map.of("externalId", "QH-FAQ-XSS", "kind", "FAQ",
                 "category", "其他", "title", "<script>alert('x')</script>标题", "answer", "答案"));
 
@@ -132,25 +124,25 @@ class ConsoleSecurityIT {
     @Test
     void locksAnAccountAfterFiveFailedSignInsAndAnAdministratorCanUnlockIt() throws Exception {
         for (int i = 0; i < 5; i++) {
-            new Browser(port).login(port, "editor1", "wrong-password-" + i);
+            new ConsoleClient(port).login(port, "editor1", "wrong-password-" + i);
         }
-        Browser locked = new Browser(port);
+        ConsoleClient locked = new ConsoleClient(port);
         HttpResponse<String> withRightPassword = locked.login(port, "editor1", PW);
         int apiWhileLocked = Api.at(port).as("editor1", PW).get("/api/admin/kb/entries").status();
-        Browser admin = Browser.signedIn(port, "admin", ADMIN_PW);
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
         admin.post("/admin/users/editor1/unlock", "/admin/users", Map.of());
 
         assertThat(withRightPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
         assertThat(apiWhileLocked).isEqualTo(401);
-        assertThat(Browser.signedIn(port, "editor1", PW).get("/admin/kb").statusCode()).isEqualTo(200);
+        assertThat(ConsoleClient.signedIn(port, "editor1", PW).get("/admin/kb").statusCode()).isEqualTo(200);
     }
 
     @Test
     void recordsChangesInTheAuditLogWhichNoEndpointCanAlter() throws Exception {
-        Browser editor = Browser.signedIn(port, "editor1", PW);
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
         editor.post("/admin/kb/terms", "/admin/kb/vocabulary", Map.of("term", "审计测试词"));
         Api.at(port).as("editor1", PW).postJson("/api/admin/kb/terms", Map.of("term", "接口审计词"));
-        Browser admin = Browser.signedIn(port, "admin", ADMIN_PW);
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
         String log = admin.get("/admin/audit?actor=editor1").body();
         long before = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
 
@@ -160,69 +152,5 @@ class ConsoleSecurityIT {
             assertThat(Api.at(port).as("admin", ADMIN_PW).delete("/api/admin/audit").status()).isIn(404, 405);
         }
         assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(before);
-    }
-
-    /** A cookie-keeping HTTP client that signs in through the login form and sends CSRF tokens like a browser. */
-    static final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-
-        static Browser signedIn(int port, String user, String password) throws Exception {
-            Browser browser = new Browser(port);
-            HttpResponse<String> response = browser.login(port, user, password);
-            assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error", "locked");
-            return browser;
-        }
-
-        HttpResponse<String> login(int port, String user, String password) throws Exception {
-            String token = token(get("/login").body());
-            return postRaw("/login", form(Map.of("username", user, "password", password, "_csrf", token)));
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        /** Posts a form with the CSRF token taken from {@code pageWithForm}. */
-        HttpResponse<String> post(String path, String pageWithForm, Map<String, String> fields) throws Exception {
-            String token = token(get(pageWithForm).body());
-            var all = new java.util.HashMap<>(fields);
-            all.put("_csrf", token);
-            return postRaw(path, form(all));
-        }
-
-        HttpResponse<String> postRaw(String path, String body) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> send(String method, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        Browser(int port) {
-            base = "http://127.0.0.1:" + port;
-        }
-
-        private static String token(String page) {
-            Matcher m = CSRF.matcher(page);
-            return m.find() ? m.group(1) : "";
-        }
-
-        private static String form(Map<String, String> fields) {
-            StringBuilder body = new StringBuilder();
-            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return body.toString();
-        }
     }
 }
