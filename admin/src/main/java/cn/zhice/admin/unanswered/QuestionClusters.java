@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Groups similar questions: two questions are alike when the Jaccard similarity of their character bigrams is at
- * least {@link #THRESHOLD}. Character bigrams suit Chinese, where word segmentation of short colloquial questions is
+ * least {@link #THRESHOLD}, after the question words that say nothing about the topic (怎么, 哪里, 请问, 吗 …) are
+ * removed, so that 「宠物狗怎么办证」 and 「宠物狗办证去哪里」 meet on 宠物狗办证. Character bigrams suit Chinese, where word segmentation of short colloquial questions is
  * unreliable; a greedy leader pass (each question joins the first cluster whose leader it resembles) keeps it linear
  * in the number of clusters per question, which is plenty for a month of flagged turns.
  */
@@ -64,8 +65,12 @@ final class QuestionClusters {
         return clusters;
     }
 
+    /** Interrogatives, politeness and sentence particles: how people ask, not what they ask about. */
+    private static final java.util.regex.Pattern FILLERS = java.util.regex.Pattern.compile(
+            "请问|我想|我要|一下|怎么样|怎么|怎样|如何|哪里|哪儿|在哪|去哪|什么|是否|能不能|可不可以|吗|呢|啊|呀|吧|[\\p{P}\\p{S}\\s]");
+
     static Set<String> bigrams(String text) {
-        String clean = text.replaceAll("[\\p{P}\\p{S}\\s]", "");
+        String clean = FILLERS.matcher(text).replaceAll("");
         Set<String> grams = new HashSet<>();
         if (clean.length() == 1) {
             grams.add(clean);

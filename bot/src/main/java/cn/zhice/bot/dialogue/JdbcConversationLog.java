@@ -55,12 +55,11 @@ class JdbcConversationLog implements ConversationLog {
                 where outcome in ('MISSED', 'CLARIFIED', 'FEEDBACK') and created_at >= :since
                 order by created_at desc, id desc""")
                 .param("since", since.withOffsetSameInstant(ZoneOffset.UTC))
+                .withMaxRows(limit)
                 .query((rs, n) -> new FlaggedTurn(rs.getLong("id"), rs.getString("channel"), rs.getString("text"),
                         rs.getString("normalized"), rs.getString("intent"), flag(rs.getString("outcome")),
                         rs.getObject("created_at", OffsetDateTime.class)))
-                .stream()
-                .limit(limit)
-                .toList();
+                .list();
     }
 
     private static Flag flag(String outcome) {
@@ -154,10 +153,9 @@ class JdbcConversationLog implements ConversationLog {
     public List<Ticket> tickets(boolean openOnly, int limit) {
         return jdbc.sql("select * from bot_ticket" + (openOnly ? " where status = 'OPEN'" : "")
                         + " order by case when status = 'OPEN' then 0 else 1 end, created_at desc, id desc")
+                .withMaxRows(limit)
                 .query(this::ticketRow)
-                .stream()
-                .limit(limit)
-                .toList();
+                .list();
     }
 
     @Override
