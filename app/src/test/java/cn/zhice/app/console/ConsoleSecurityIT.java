@@ -153,4 +153,48 @@ class ConsoleSecurityIT {
         }
         assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(before);
     }
+
+    @Test
+    void theDatabaseRejectsRewritingTheAuditLog() {
+        jdbc.sql("insert into audit_log (actor, action, created_at) values ('x', 'TEST', current_timestamp)").update();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'y'").update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update())
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'x'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void answersEveryAdminApiEndpointWith401AnonymouslyAnd403ForTooLowARole() {
+        Api anonymous = Api.at(port);
+        Api editor = Api.at(port).as("editor1", PW);
+        Api reviewer = Api.at(port).as("reviewer1", PW);
+        for (String path : List.of("/api/admin/kb/entries", "/api/admin/kb/entries/QH-X", "/api/admin/kb/entries/QH-X/versions",
+                "/api/admin/kb/export", "/api/admin/kb/synonyms", "/api/admin/kb/terms", "/api/admin/users",
+                "/api/admin/enterprises/91350100M000100Y43", "/api/matching/enterprises/91350100M000100Y43/policies")) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/api/admin/kb/entries/QH-X/publish", "/api/admin/kb/entries/QH-X/reject",
+                "/api/admin/kb/entries/QH-X/archive")) {
+            assertThat(anonymous.postJson(path, "{}").status()).as(path).isEqualTo(401);
+            assertThat(editor.postJson(path, "{}").status()).as(path).isEqualTo(403);
+        }
+        assertThat(editor.delete("/api/admin/kb/entries/QH-X").status()).isEqualTo(403);
+        assertThat(editor.get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(reviewer.get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(reviewer.postJson("/api/admin/users", Map.of("username", "x1y2z3", "password", PW, "roles", List.of("ADMIN")))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesEveryReviewerAndAdministratorFormToAnEditor() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        for (String path : List.of("/admin/kb/entries/QH-X/publish", "/admin/kb/entries/QH-X/reject",
+                "/admin/kb/entries/QH-X/archive", "/admin/users", "/admin/users/reviewer1/disable",
+                "/admin/users/reviewer1/unlock", "/admin/users/reviewer1/roles")) {
+            assertThat(editor.post(path, "/admin/kb", Map.of("comment", "x")).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(editor.get("/admin/users").body()).contains("无权访问");
+    }
 }
