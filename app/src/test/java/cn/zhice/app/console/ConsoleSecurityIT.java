@@ -109,6 +109,14 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void showsAMissingEntryAsAConsolePage() throws Exception {
+        HttpResponse<String> missing = ConsoleClient.signedIn(port, "editor1", PW).get("/admin/kb/entries/QH-NONE-1");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("找不到该内容").contains("QH-NONE-1");
+    }
+
+    @Test
     void rendersMarkupInATitleAsText() throws Exception {
         ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
         editor.post("/admin/kb/entries", "/admin/kb/new", Map.of("externalId", "QH-FAQ-XSS", "kind", "FAQ",
