@@ -141,9 +141,32 @@ class KbPages {
         }
     }
 
-    @PostMapping("/entries/{id}/{step:submit|publish|reject|archive}")
-    String workflow(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String comment,
-            Principal user, HttpServletRequest request, RedirectAttributes redirect) {
+    @PostMapping("/entries/{id}/submit")
+    String submit(@PathVariable String id, @RequestParam(required = false) String comment, Principal user,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return workflow(id, "submit", comment, user, request, redirect);
+    }
+
+    @PostMapping("/entries/{id}/publish")
+    String publish(@PathVariable String id, @RequestParam(required = false) String comment, Principal user,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return workflow(id, "publish", comment, user, request, redirect);
+    }
+
+    @PostMapping("/entries/{id}/reject")
+    String reject(@PathVariable String id, @RequestParam(required = false) String comment, Principal user,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return workflow(id, "reject", comment, user, request, redirect);
+    }
+
+    @PostMapping("/entries/{id}/archive")
+    String archive(@PathVariable String id, @RequestParam(required = false) String comment, Principal user,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return workflow(id, "archive", comment, user, request, redirect);
+    }
+
+    private String workflow(String id, String step, String comment, Principal user, HttpServletRequest request,
+            RedirectAttributes redirect) {
         String note = blank(comment) ? null : comment.strip();
         try {
             switch (step) {

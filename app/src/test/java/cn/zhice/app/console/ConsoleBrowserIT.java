@@ -216,6 +216,7 @@ class ConsoleBrowserIT {
 
     private static void shot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
         Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
