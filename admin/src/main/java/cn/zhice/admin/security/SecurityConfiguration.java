@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,11 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. The admin API ({@code /api/admin/**}) takes HTTP Basic and is stateless: editors curate,
- * reviewers also publish, reject and archive, administrators also manage users. Everything else (public search,
- * health) is open. Authorisation is declared here, by path, so the whole policy can be read in one place.
+ * reviewers also publish, reject and archive, administrators also manage users. The staff console
+ * ({@code /admin/**}) signs in with a form and a session, with CSRF tokens on every form, and the same roles.
+ * Everything else (public search, health) is open. Authorisation is declared here, by path, so the whole policy
+ * can be read in one place.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Content Security Policy of the console: scripts only from our own origin (WebJars and static files). */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
     @Order(1)
@@ -46,6 +53,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.securityMatcher("/admin/**", "/login", "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/admin/assets/**").permitAll()
+                        .requestMatchers("/admin/forbidden").authenticated()
+                        .requestMatchers("/admin/users/**", "/admin/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST,
+                                "/admin/kb/entries/*/publish",
+                                "/admin/kb/entries/*/reject",
+                                "/admin/kb/entries/*/archive").hasRole("REVIEWER")
+                        .anyRequest().hasRole("EDITOR"))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/admin", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/admin/forbidden"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

@@ -3,6 +3,7 @@ package cn.zhice.admin.users;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -39,11 +40,14 @@ public class StaffUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash, roles, enabled from staff_user where username = :username")
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("select username, password_hash, roles, enabled, locked_until from staff_user"
+                        + " where username = :username")
                 .param("username", username)
                 .query((rs, n) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .disabled(!rs.getBoolean("enabled"))
+                        .accountLocked(isLocked(rs.getObject("locked_until", OffsetDateTime.class), now))
                         .authorities(roles(rs.getString("roles")).stream()
                                 .flatMap(role -> role.included().stream())
                                 .distinct()
@@ -78,9 +82,91 @@ public class StaffUsers implements UserDetailsService {
                 .param("hash", passwords.encode(rawPassword))
                 .param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
                 .param("createdBy", createdBy)
-                .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("now", now())
                 .update();
         return find(username).orElseThrow();
+    }
+
+    /** Replaces a user's password (hashed) and clears any lockout. */
+    public void changePassword(String username, String rawPassword) {
+        jdbc.sql("update staff_user set password_hash = :hash, password_changed_at = :now, failed_logins = 0,"
+                        + " locked_until = null where username = :username")
+                .param("hash", passwords.encode(rawPassword))
+                .param("now", now())
+                .param("username", username)
+                .update();
+    }
+
+    /** Whether {@code rawPassword} is the user's current password. */
+    public boolean passwordMatches(String username, String rawPassword) {
+        return jdbc.sql("select password_hash from staff_user where username = :username")
+                .param("username", username)
+                .query(String.class)
+                .optional()
+                .map(hash -> passwords.matches(rawPassword, hash))
+                .orElse(false);
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        jdbc.sql("update staff_user set enabled = :enabled where username = :username")
+                .param("enabled", enabled)
+                .param("username", username)
+                .update();
+    }
+
+    public void setRoles(String username, Set<Role> roles) {
+        jdbc.sql("update staff_user set roles = :roles where username = :username")
+                .param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("username", username)
+                .update();
+    }
+
+    /**
+     * Counts a failed sign-in; the {@code max}-th in a row locks the account until {@code lockout} from now.
+     *
+     * @return whether this failure locked the account
+     */
+    public boolean failedLogin(String username, int max, Duration lockout) {
+        int updated = jdbc.sql("update staff_user set failed_logins = failed_logins + 1 where username = :username")
+                .param("username", username)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        int failures = jdbc.sql("select failed_logins from staff_user where username = :username")
+                .param("username", username)
+                .query(Integer.class)
+                .single();
+        if (failures < max) {
+            return false;
+        }
+        jdbc.sql("update staff_user set locked_until = :until, failed_logins = 0 where username = :username")
+                .param("until", now().plus(lockout))
+                .param("username", username)
+                .update();
+        return true;
+    }
+
+    /** A successful sign-in clears the count of failures. */
+    public void succeededLogin(String username) {
+        jdbc.sql("update staff_user set failed_logins = 0 where username = :username and failed_logins <> 0")
+                .param("username", username)
+                .update();
+    }
+
+    /** Lifts a lockout before it ends (administrators, on the 用户 page). */
+    public void unlock(String username) {
+        jdbc.sql("update staff_user set locked_until = null, failed_logins = 0 where username = :username")
+                .param("username", username)
+                .update();
+    }
+
+    private static boolean isLocked(OffsetDateTime lockedUntil, OffsetDateTime now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private StaffUser user(ResultSet rs, int row) throws SQLException {
@@ -90,7 +176,8 @@ public class StaffUsers implements UserDetailsService {
                 roles(rs.getString("roles")),
                 rs.getBoolean("enabled"),
                 rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("locked_until", OffsetDateTime.class));
     }
 
     private static Set<Role> roles(String stored) {

@@ -1,6 +1,8 @@
 package cn.zhice.admin.users;
 
 import cn.zhice.admin.AdminProperties;
+import cn.zhice.admin.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +40,7 @@ class UserController {
     }
 
     @PostMapping
-    ResponseEntity<StaffUser> create(@Valid @RequestBody NewUser request, Principal admin) {
+    ResponseEntity<StaffUser> create(@Valid @RequestBody NewUser request, Principal admin, HttpServletRequest http) {
         if (request.password().length() < properties.passwordMinLength()) {
             throw new InvalidUser(HttpStatus.BAD_REQUEST, "密码至少需要 " + properties.passwordMinLength() + " 个字符");
         }
@@ -50,6 +52,7 @@ class UserController {
         }
         StaffUser created = users.create(request.username(), request.password(), EnumSet.copyOf(request.roles()),
                 admin.getName());
+        AuditTrail.summary(http, "新建用户 " + created.username() + "（" + created.roles() + "）");
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 

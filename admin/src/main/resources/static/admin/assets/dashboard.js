@@ -1,0 +1,35 @@
+// 数据看板 charts (ECharts), drawn from /admin/dashboard/data for the chosen date range.
+document.addEventListener('DOMContentLoaded', function () {
+  var charts = document.getElementById('charts');
+  fetch(charts.getAttribute('data-source'), {headers: {'Accept': 'application/json'}})
+    .then(function (r) { return r.json(); })
+    .then(function (f) {
+      var days = f.days.map(function (d) { return d.day.substring(5); });
+      var red = '#c62828';
+      echarts.init(document.getElementById('chart-days')).setOption({
+        tooltip: {trigger: 'axis'}, legend: {data: ['提问数', '未答数']},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'value', minInterval: 1},
+        series: [{name: '提问数', type: 'bar', color: '#1565c0', data: f.days.map(function (d) { return d.questions; })},
+                 {name: '未答数', type: 'line', color: red, data: f.days.map(function (d) { return d.unanswered; })}]
+      });
+      echarts.init(document.getElementById('chart-rates')).setOption({
+        tooltip: {trigger: 'axis', valueFormatter: function (v) { return (v * 100).toFixed(1) + '%'; }},
+        legend: {data: ['未答率', '满意度']},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'value', max: 1, axisLabel: {formatter: function (v) { return v * 100 + '%'; }}},
+        series: [{name: '未答率', type: 'line', color: red, data: f.days.map(function (d) { return d.unansweredRate; })},
+                 {name: '满意度', type: 'line', color: '#2e7d32', data: f.days.map(function (d) { return d.satisfaction; })}]
+      });
+      echarts.init(document.getElementById('chart-intents')).setOption({
+        tooltip: {trigger: 'item'},
+        series: [{type: 'pie', radius: ['35%', '65%'],
+                  data: Object.keys(f.intents).map(function (k) { return {name: k, value: f.intents[k]}; })}]
+      });
+      var top = f.topEntries.slice().reverse();
+      echarts.init(document.getElementById('chart-entries')).setOption({
+        tooltip: {trigger: 'axis'}, grid: {left: 180},
+        xAxis: {type: 'value', minInterval: 1},
+        yAxis: {type: 'category', data: top.map(function (e) { return e.title.length > 14 ? e.title.substring(0, 14) + '…' : e.title; })},
+        series: [{type: 'bar', color: red, data: top.map(function (e) { return e.count; })}]
+      });
+    });
+});

@@ -1,0 +1,223 @@
+package cn.zhice.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.zhice.testsupport.Api;
+import cn.zhice.testsupport.TestApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The staff console in headless Chromium, on the demo district: sign in, create an FAQ, have another reviewer publish
+ * it and find it through the chat test page; import a file with a bad row and see the row's error. Saves a screenshot
+ * of each main page to {@code docs/screenshots/}. Skipped when chromedriver is missing, unless
+ * {@code ZHICE_REQUIRE_SERVICES=true}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserIT {
+
+    static final String ADMIN_PW = "browser-admin-secret";
+    static final String PW = "staff-password-123";
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+    static final String FACTORY = "{\"uscc\":\"91350100M000100Y43\",\"name\":\"青禾精密制造有限公司\",\"industryCode\":\"C3411\","
+            + "\"employees\":120,\"revenueWan\":3000.5,\"assetsWan\":800,\"region\":\"滨江市青禾区\",\"registeredOn\":\"2019-05-10\","
+            + "\"tags\":[{\"name\":\"高新技术企业\",\"level\":\"国家级\",\"validTo\":\"2099-12-31\"}],"
+            + "\"contacts\":{\"mobile\":\"13800138000\"},\"consent\":{\"sms\":true,\"email\":false,\"wechat\":false}}";
+
+    static WebDriver driver;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, ADMIN_PW, true);
+        TestApplication.useH2(registry);
+    }
+
+    @BeforeAll
+    static void browser() throws IOException {
+        boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        if (!available && "true".equals(System.getenv("ZHICE_REQUIRE_SERVICES"))) {
+            throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+        }
+        assumeTrue(available, "chromium/chromedriver not installed");
+        profile = Files.createTempDirectory("zhice-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=zh-CN", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void curatesAnEntryFromDraftToChatAnswerAndReportsBadImportRows() throws Exception {
+        Api admin = Api.at(port).as("admin", ADMIN_PW);
+        admin.postJson("/api/admin/users", Map.of("username", "editor1", "password", PW, "roles", List.of("EDITOR")));
+        admin.postJson("/api/admin/users", Map.of("username", "reviewer1", "password", PW, "roles", List.of("REVIEWER")));
+        Api.at(port).postJson("/api/chat", Map.of("userId", "resident-1", "text", "宠物狗办证去哪里"));
+        Api.at(port).postJson("/api/chat", Map.of("userId", "resident-2", "text", "宠物狗办证在哪里办"));
+        Api.at(port).postJson("/api/chat", Map.of("userId", "resident-3", "text", "转人工"));
+
+        login("editor1", PW);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("数据看板");
+        go("/admin/kb/new?kind=FAQ");
+        type("externalId", "QH-FAQ-901");
+        type("title", "犬只登记证怎么办理");
+        type("questions", "养狗要办证吗\n犬证在哪里办");
+        type("answer", "携带犬只免疫证明和身份证到青禾区公安分局犬类管理窗口办理犬只登记证，当场发证。");
+        click(By.id("preview-button"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("preview-text")));
+        assertThat(driver.findElement(By.id("preview-text")).getText()).contains("犬只登记证");
+        click(By.id("save"));
+        assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("草稿");
+        click(By.id("submit-review"));
+        assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("待审核");
+        logout();
+
+        login("reviewer1", PW);
+        go("/admin/kb/entries/QH-FAQ-901");
+        type("preview-question", "犬证要带什么材料");
+        click(By.id("preview-button"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("preview-text")));
+        shot("kb-entry");
+        click(By.id("publish"));
+        assertThat(driver.findElement(By.id("entry-status")).getText()).isEqualTo("已发布");
+
+        go("/admin/chat");
+        WebElement input = driver.findElement(By.id("chat-text"));
+        input.sendKeys("犬只登记证怎么办理");
+        click(By.id("chat-send"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-answer"), "QH-FAQ-901"));
+        assertThat(driver.findElement(By.cssSelector(".bot-reply")).getText()).contains("犬类管理窗口");
+        shot("chat-test");
+
+        Path bad = Files.createTempFile("bad-import", ".jsonl");
+        Files.writeString(bad, """
+                {"externalId":"QH-FAQ-902","kind":"FAQ","title":"好的一行","category":"其他","answer":"答案"}
+                {"externalId":"QH-FAQ-903","kind":"FAQ","titel":"拼错字段","category":"其他","answer":"答案"}
+                """, StandardCharsets.UTF_8);
+        go("/admin/kb/import");
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        click(By.id("upload"));
+        List<WebElement> errors = driver.findElements(By.cssSelector("tr.import-error"));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).getText()).startsWith("2").contains("titel");
+        shot("kb-import-errors");
+
+        go("/admin/kb");
+        shot("kb-list");
+        go("/admin/unanswered");
+        assertThat(driver.findElements(By.cssSelector("tr.cluster"))).isNotEmpty();
+        shot("unanswered");
+        go("/admin/tickets");
+        shot("tickets");
+        Path enterprises = Files.createTempFile("enterprises", ".jsonl");
+        Files.writeString(enterprises, FACTORY + "\n{\"uscc\":\"91350100M000100Y44\",\"name\":\"校验码错\"}\n",
+                StandardCharsets.UTF_8);
+        go("/admin/enterprises");
+        driver.findElement(By.id("enterprise-file")).sendKeys(enterprises.toAbsolutePath().toString());
+        click(By.id("enterprise-upload"));
+        assertThat(driver.findElement(By.id("enterprise-import-errors")).getText()).contains("2").contains("uscc");
+        Files.writeString(enterprises, FACTORY + "\n", StandardCharsets.UTF_8);
+        driver.findElement(By.id("enterprise-file")).sendKeys(enterprises.toAbsolutePath().toString());
+        click(By.id("enterprise-upload"));
+        assertThat(driver.findElement(By.id("enterprises")).getText()).contains("青禾精密制造有限公司");
+        shot("enterprises");
+        go("/admin/enterprises/91350100M000100Y43");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("企业规模").contains("高新技术企业").contains("规上工业");
+        shot("enterprise-profile");
+        go("/admin/dashboard");
+        wait(d -> !d.findElements(By.cssSelector("#chart-days canvas")).isEmpty());
+        Thread.sleep(800);
+        shot("dashboard");
+        logout();
+
+        login("admin", ADMIN_PW);
+        go("/admin/users");
+        shot("users");
+        go("/admin/audit");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("发布 QH-FAQ-901").contains("reviewer1");
+        shot("audit-log");
+    }
+
+    private void login(String user, String password) {
+        go("/login");
+        type("username", user);
+        type("password", password);
+        click(By.id("login"));
+        wait(ExpectedConditions.urlContains("/admin/"));
+    }
+
+    private void logout() {
+        click(By.cssSelector("form[action$='/logout'] button"));
+        wait(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Clicks an element after scrolling it into the middle of the window. */
+    private static void click(By locator) {
+        WebElement element = driver.findElement(locator);
+        // A native click can land on the sticky form footer in a small headless window; the DOM click is the same
+        // event for the page's handlers.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    private void go(String path) {
+        driver.get("http://127.0.0.1:" + port + path);
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static <T> void wait(java.util.function.Function<WebDriver, T> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    private static void shot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
+        Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,208 @@
+package cn.zhice.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhice.testsupport.Api;
+import cn.zhice.testsupport.TestApplication;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console's access rules over real HTTP: anonymous visitors are sent to the login page, each role sees only its
+ * pages, reviewers cannot publish their own submission, output is escaped, lockout after five failures, and the
+ * audit log records changes and offers no way to alter them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleSecurityIT {
+
+    static final String ADMIN_PW = "console-admin-secret";
+    static final String PW = "staff-password-123";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestApplication.isolate(registry, ADMIN_PW, false);
+        TestApplication.useH2(registry);
+    }
+
+    @BeforeEach
+    void staff() {
+        Api admin = Api.at(port).as("admin", ADMIN_PW);
+        for (String[] user : new String[][] {{"editor1", "EDITOR"}, {"reviewer1", "REVIEWER"}, {"reviewer2", "REVIEWER"}}) {
+            admin.postJson("/api/admin/users", Map.of("username", user[0], "password", PW, "roles", List.of(user[1])));
+        }
+    }
+
+    @Test
+    void sendsAnonymousVisitorsOfEveryPageToTheLoginPage() throws Exception {
+        ConsoleClient anonymous = new ConsoleClient(port);
+        for (String page : List.of("/admin", "/admin/dashboard", "/admin/kb", "/admin/kb/new", "/admin/kb/vocabulary",
+                "/admin/kb/import", "/admin/unanswered", "/admin/tickets", "/admin/enterprises", "/admin/chat",
+                "/admin/users", "/admin/audit", "/admin/account/password", "/admin/dashboard/export.csv")) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+        }
+        assertThat(anonymous.get("/login").body()).contains("知策").contains("登录");
+    }
+
+    @Test
+    void refusesFormPostsWithoutACsrfToken() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        HttpResponse<String> response = editor.postRaw("/admin/kb/terms", "term=无令牌");
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void letsEachRoleSeeOnlyItsPages() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
+
+        for (String page : List.of("/admin/dashboard", "/admin/kb", "/admin/unanswered", "/admin/tickets",
+                "/admin/enterprises", "/admin/chat")) {
+            assertThat(editor.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+        assertThat(editor.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(editor.get("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/audit").statusCode()).isEqualTo(200);
+        assertThat(editor.post("/admin/kb/entries/QH-X/publish", "/admin/kb", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(editor.post("/admin/users", "/admin/kb",
+                Map.of("username", "sneaky", "password", PW, "roles", "ADMIN")).statusCode()).isEqualTo(403);
+        assertThat(Api.at(port).as("editor1", PW).get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(Api.at(port).get("/api/admin/kb/entries").status()).isEqualTo(401);
+    }
+
+    @Test
+    void reviewerCannotPublishTheirOwnSubmissionButAnotherReviewerCan() throws Exception {
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+        reviewer.post("/admin/kb/entries", "/admin/kb/new", Map.of("externalId", "QH-FAQ-T01", "kind", "FAQ",
+                "category", "其他", "title", "测试条目怎么办理", "answer", "到政务服务中心办理。"));
+        reviewer.post("/admin/kb/entries/QH-FAQ-T01/submit", "/admin/kb/entries/QH-FAQ-T01", Map.of());
+
+        HttpResponse<String> own = reviewer.post("/admin/kb/entries/QH-FAQ-T01/publish",
+                "/admin/kb/entries/QH-FAQ-T01", Map.of("comment", "自己发布"));
+        String afterOwn = reviewer.get("/admin/kb/entries/QH-FAQ-T01").body();
+        ConsoleClient other = ConsoleClient.signedIn(port, "reviewer2", PW);
+        other.post("/admin/kb/entries/QH-FAQ-T01/publish", "/admin/kb/entries/QH-FAQ-T01", Map.of("comment", "同意"));
+
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(afterOwn).contains("不能审核自己提交的内容").contains("待审核");
+        assertThat(other.get("/admin/kb/entries/QH-FAQ-T01").body()).contains("已发布");
+    }
+
+    @Test
+    void showsAMissingEntryAsAConsolePage() throws Exception {
+        HttpResponse<String> missing = ConsoleClient.signedIn(port, "editor1", PW).get("/admin/kb/entries/QH-NONE-1");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("找不到该内容").contains("QH-NONE-1");
+    }
+
+    @Test
+    void rendersMarkupInATitleAsText() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        editor.post("/admin/kb/entries", "/admin/kb/new", Map.of("externalId", "QH-FAQ-XSS", "kind", "FAQ",
+                "category", "其他", "title", "<script>alert('x')</script>标题", "answer", "答案"));
+
+        String list = editor.get("/admin/kb?q=XSS").body();
+        String page = editor.get("/admin/kb/entries/QH-FAQ-XSS").body();
+
+        assertThat(list).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;标题").doesNotContain("<script>alert");
+        assertThat(page).doesNotContain("<script>alert");
+    }
+
+    @Test
+    void locksAnAccountAfterFiveFailedSignInsAndAnAdministratorCanUnlockIt() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            new ConsoleClient(port).login(port, "editor1", "wrong-password-" + i);
+        }
+        ConsoleClient locked = new ConsoleClient(port);
+        HttpResponse<String> withRightPassword = locked.login(port, "editor1", PW);
+        int apiWhileLocked = Api.at(port).as("editor1", PW).get("/api/admin/kb/entries").status();
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
+        admin.post("/admin/users/editor1/unlock", "/admin/users", Map.of());
+
+        assertThat(withRightPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
+        assertThat(apiWhileLocked).isEqualTo(401);
+        assertThat(ConsoleClient.signedIn(port, "editor1", PW).get("/admin/kb").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void recordsChangesInTheAuditLogWhichNoEndpointCanAlter() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        editor.post("/admin/kb/terms", "/admin/kb/vocabulary", Map.of("term", "审计测试词"));
+        Api.at(port).as("editor1", PW).postJson("/api/admin/kb/terms", Map.of("term", "接口审计词"));
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PW);
+        String log = admin.get("/admin/audit?actor=editor1").body();
+        long before = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+
+        assertThat(log).contains("新增词典词条：审计测试词").contains("POST /api/admin/kb/terms");
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            assertThat(admin.send(method, "/admin/audit").statusCode()).as(method).isIn(403, 405);
+            assertThat(Api.at(port).as("admin", ADMIN_PW).delete("/api/admin/audit").status()).isIn(404, 405);
+        }
+        assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theDatabaseRejectsRewritingTheAuditLog() {
+        jdbc.sql("insert into audit_log (actor, action, created_at) values ('x', 'TEST', current_timestamp)").update();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'y'").update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update())
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'x'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void answersEveryAdminApiEndpointWith401AnonymouslyAnd403ForTooLowARole() {
+        Api anonymous = Api.at(port);
+        Api editor = Api.at(port).as("editor1", PW);
+        Api reviewer = Api.at(port).as("reviewer1", PW);
+        for (String path : List.of("/api/admin/kb/entries", "/api/admin/kb/entries/QH-X", "/api/admin/kb/entries/QH-X/versions",
+                "/api/admin/kb/export", "/api/admin/kb/synonyms", "/api/admin/kb/terms", "/api/admin/users",
+                "/api/admin/enterprises/91350100M000100Y43", "/api/matching/enterprises/91350100M000100Y43/policies")) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/api/admin/kb/entries/QH-X/publish", "/api/admin/kb/entries/QH-X/reject",
+                "/api/admin/kb/entries/QH-X/archive")) {
+            assertThat(anonymous.postJson(path, "{}").status()).as(path).isEqualTo(401);
+            assertThat(editor.postJson(path, "{}").status()).as(path).isEqualTo(403);
+        }
+        assertThat(editor.delete("/api/admin/kb/entries/QH-X").status()).isEqualTo(403);
+        assertThat(editor.get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(reviewer.get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(reviewer.postJson("/api/admin/users", Map.of("username", "x1y2z3", "password", PW, "roles", List.of("ADMIN")))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesEveryReviewerAndAdministratorFormToAnEditor() throws Exception {
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        for (String path : List.of("/admin/kb/entries/QH-X/publish", "/admin/kb/entries/QH-X/reject",
+                "/admin/kb/entries/QH-X/archive", "/admin/users", "/admin/users/reviewer1/disable",
+                "/admin/users/reviewer1/unlock", "/admin/users/reviewer1/roles")) {
+            assertThat(editor.post(path, "/admin/kb", Map.of("comment", "x")).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(editor.get("/admin/users").body()).contains("无权访问");
+    }
+}
