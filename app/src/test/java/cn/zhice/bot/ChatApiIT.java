@@ -160,6 +160,7 @@ class ChatApiIT {
     @TestConfiguration
     static class Codes {
         @Bean
+        @org.springframework.context.annotation.Primary
         RecordingCodes codes() {
             return new RecordingCodes();
         }
