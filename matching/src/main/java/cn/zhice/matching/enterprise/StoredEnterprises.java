@@ -30,11 +30,13 @@ class StoredEnterprises implements Enterprises {
     private final EnterpriseIndex index;
     private final SizeClassifier classifier;
     private final MatchingProperties properties;
+    private final ProfileUpdates updates;
     private final Clock clock;
 
     StoredEnterprises(JdbcClient jdbc, EnterpriseStore store, EnterpriseIndex index, SizeClassifier classifier,
-            MatchingProperties properties, Clock clock) {
+            MatchingProperties properties, Clock clock, ProfileUpdates updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
         this.store = store;
         this.index = index;
         this.classifier = classifier;
@@ -82,8 +84,8 @@ class StoredEnterprises implements Enterprises {
         try {
             List<EnterpriseProfile> profiles = EnterpriseLines.read(
                     new InputStreamReader(content, StandardCharsets.UTF_8), properties.importMaxLines());
-            store.saveAll(profiles);
-            profiles.forEach(index::put);
+            // Through ProfileUpdates, like the REST import: indexed after commit, and new eligibility announced to push.
+            updates.saveAll(profiles);
             return new ImportReport(profiles.size(), List.of());
         } catch (ImportRejected rejected) {
             return new ImportReport(0, rejected.errors());
