@@ -7,18 +7,18 @@ import java.nio.charset.StandardCharsets;
  * The cut falls after the last sentence or line that fits (never inside a character), the shown part points to
  * "详情", and the rest is kept in the session for it. The web chat gets the same parts, so both channels read alike.
  */
-final class LongText {
+public final class LongText {
 
-    static final int MAX_BYTES = 2048;
-    static final String MORE = "\n回复「详情」查看更多";
+    public static final int MAX_BYTES = 2048;
+    public static final String MORE = "\n回复「详情」查看更多";
     private static final String SENTENCE_ENDS = "\n。！？；!?;";
 
     /** What to show now, and what "详情" shows next (null when nothing is left). */
-    record Part(String shown, String rest) {}
+    public record Part(String shown, String rest) {}
 
     private LongText() {}
 
-    static Part cut(String text) {
+    public static Part cut(String text) {
         if (utf8Length(text) <= MAX_BYTES) {
             return new Part(text, null);
         }
@@ -31,7 +31,7 @@ final class LongText {
         return new Part(text.substring(0, cut).stripTrailing() + MORE, rest.isEmpty() ? null : rest);
     }
 
-    static int utf8Length(String text) {
+    public static int utf8Length(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 

@@ -1,57 +1,20 @@
 package cn.zhice.bot.wechat;
 
-import java.nio.charset.StandardCharsets;
+import cn.zhice.bot.dialogue.LongText;
 
 /**
- * Fits a text into a passive reply: WeChat drops a text reply whose Content is over 2,048 UTF-8 bytes. A longer text
- * is cut after the last sentence or line that fits (never inside a character) and points to the rest.
+ * Fits a text into a passive reply: WeChat drops a text reply whose Content is over 2,048 UTF-8 bytes. The dialogue
+ * already cuts its replies with {@link LongText} and keeps the rest for "详情"; this is the last guard for any other
+ * text (welcome, hints), cutting the same way.
  */
 final class PassiveText {
 
-    static final int MAX_BYTES = 2048;
-    static final String MORE = "\n回复「详情」查看更多";
-    private static final String SENTENCE_ENDS = "\n。！？；!?;";
+    static final int MAX_BYTES = LongText.MAX_BYTES;
+    static final String MORE = LongText.MORE;
 
     private PassiveText() {}
 
     static String fit(String text) {
-        if (utf8Length(text) <= MAX_BYTES) {
-            return text;
-        }
-        int budget = MAX_BYTES - utf8Length(MORE);
-        int end = longestPrefixWithin(text, budget);
-        int boundary = lastSentenceEnd(text, end);
-        // Cut at a sentence when that keeps at least half of what fits; otherwise a mid-sentence cut loses less.
-        int cut = boundary > end / 2 ? boundary : end;
-        return text.substring(0, cut).stripTrailing() + MORE;
-    }
-
-    static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** The largest char index whose prefix encodes to at most {@code budget} bytes, on a code point boundary. */
-    private static int longestPrefixWithin(String text, int budget) {
-        int bytes = 0;
-        int index = 0;
-        while (index < text.length()) {
-            int codePoint = text.codePointAt(index);
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (bytes + size > budget) {
-                break;
-            }
-            bytes += size;
-            index += Character.charCount(codePoint);
-        }
-        return index;
-    }
-
-    private static int lastSentenceEnd(String text, int end) {
-        for (int i = end - 1; i > 0; i--) {
-            if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return LongText.cut(text).shown();
     }
 }
