@@ -20,6 +20,15 @@ public interface Campaigns {
     CampaignPreview preview(long id);
 
     /**
+     * What a campaign request would send if it were created and approved now, without creating it (the console's
+     * wizard shows this before the editor submits); {@code campaignId} is 0.
+     *
+     * @throws cn.zhice.kb.EntryNotFound when the policy is not published or has no eligibility rules
+     * @throws InvalidCampaign when the channels or schedule are not acceptable
+     */
+    CampaignPreview preview(NewCampaign request, String actor);
+
+    /**
      * Approves a pending campaign; it runs at its scheduled time (at once without one).
      *
      * @throws SelfApproval when {@code actor} created it

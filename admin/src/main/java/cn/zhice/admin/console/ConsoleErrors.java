@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Chinese error page in the console's frame instead of the API's ProblemDetail JSON.
  */
 @ControllerAdvice(basePackages = {"cn.zhice.admin.console", "cn.zhice.admin.kb", "cn.zhice.admin.enterprises",
-        "cn.zhice.admin.unanswered", "cn.zhice.admin.tickets", "cn.zhice.admin.dashboard", "cn.zhice.admin.audit"})
+        "cn.zhice.admin.unanswered", "cn.zhice.admin.tickets", "cn.zhice.admin.dashboard", "cn.zhice.admin.audit",
+        "cn.zhice.admin.campaigns"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 

@@ -1,5 +1,7 @@
 package cn.zhice.admin.security;
 
+import cn.zhice.push.Campaigns;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,8 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. The admin API ({@code /api/admin/**}) takes HTTP Basic and is stateless: editors curate,
- * reviewers also publish, reject and archive, administrators also manage users. The staff console
+ * Who may call what. The admin API ({@code /api/admin/**}) takes HTTP Basic and is stateless: editors curate and
+ * create campaigns, reviewers also publish, reject and archive entries, approve campaigns and retry dead letters, a
+ * campaign is cancelled by a reviewer or its creator, administrators also manage users. The staff console
  * ({@code /admin/**}) signs in with a form and a session, with CSRF tokens on every form, and the same roles.
  * Everything else (public search, health) is open. Authorisation is declared here, by path, so the whole policy
  * can be read in one place.
@@ -29,7 +32,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, JsonMapper json, ObjectProvider<Campaigns> campaigns)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/api/admin/**", "/api/matching/**")
                 .authorizeHttpRequests(auth -> auth
@@ -38,7 +42,10 @@ class SecurityConfiguration {
                                 "/api/admin/kb/entries/*/publish",
                                 "/api/admin/kb/entries/*/reject",
                                 "/api/admin/kb/entries/*/archive",
-                                "/api/admin/campaigns/*/approve").hasRole("REVIEWER")
+                                "/api/admin/campaigns/*/approve",
+                                "/api/admin/campaigns/dead-letters/*/retry").hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.POST, "/api/admin/campaigns/{id}/cancel")
+                                .access(new CampaignCancellers(campaigns))
                         .requestMatchers(HttpMethod.DELETE, "/api/admin/kb/entries/*").hasRole("REVIEWER")
                         .anyRequest().hasRole("EDITOR"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -53,7 +60,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<Campaigns> campaigns) throws Exception {
         http.securityMatcher("/admin/**", "/login", "/logout")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/admin/assets/**").permitAll()
@@ -62,7 +69,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST,
                                 "/admin/kb/entries/*/publish",
                                 "/admin/kb/entries/*/reject",
-                                "/admin/kb/entries/*/archive").hasRole("REVIEWER")
+                                "/admin/kb/entries/*/archive",
+                                "/admin/campaigns/*/approve",
+                                "/admin/campaigns/dead-letters/*/retry").hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.GET, "/admin/campaigns/approvals").hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.POST, "/admin/campaigns/{id}/cancel")
+                                .access(new CampaignCancellers(campaigns))
                         .anyRequest().hasRole("EDITOR"))
                 .formLogin(form -> form
                         .loginPage("/login")

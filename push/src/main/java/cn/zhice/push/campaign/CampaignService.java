@@ -78,6 +78,22 @@ final class CampaignService implements Campaigns {
 
     @Override
     public Campaign create(NewCampaign request, String actor) {
+        validate(request);
+        List<Channel> channels = List.copyOf(new LinkedHashSet<>(request.channels()));
+        long id = store.insert(request.policyExternalId(), channels, CampaignKind.MANUAL, CampaignStatus.PENDING_APPROVAL,
+                request.scheduledAt(), actor);
+        return find(id);
+    }
+
+    @Override
+    public CampaignPreview preview(NewCampaign request, String actor) {
+        validate(request);
+        return preview(new CampaignStore.Row(0, request.policyExternalId(),
+                List.copyOf(new LinkedHashSet<>(request.channels())), CampaignKind.MANUAL, CampaignStatus.PENDING_APPROVAL,
+                request.scheduledAt(), actor, clock.instant(), null, null, null));
+    }
+
+    private void validate(NewCampaign request) {
         if (request == null || request.policyExternalId() == null || request.policyExternalId().isBlank()) {
             throw new InvalidCampaign("policyExternalId", "请指定要推送的政策编号 policyExternalId");
         }
@@ -88,10 +104,6 @@ final class CampaignService implements Campaigns {
             throw new InvalidCampaign("scheduledAt", "计划时间不能早于当前时间");
         }
         policy(request.policyExternalId());
-        List<Channel> channels = List.copyOf(new LinkedHashSet<>(request.channels()));
-        long id = store.insert(request.policyExternalId(), channels, CampaignKind.MANUAL, CampaignStatus.PENDING_APPROVAL,
-                request.scheduledAt(), actor);
-        return find(id);
     }
 
     /** A campaign proposed by a trigger, pending approval like any other (or approved, for deadline reminders). */
@@ -101,7 +113,11 @@ final class CampaignService implements Campaigns {
 
     @Override
     public CampaignPreview preview(long id) {
-        CampaignStore.Row row = row(id);
+        return preview(row(id));
+    }
+
+    private CampaignPreview preview(CampaignStore.Row row) {
+        long id = row.id();
         Entry policy = policy(row.policyExternalId());
         PolicyTargeting.Targets targets = targeting.targets(row.policyExternalId());
         Set<String> restricted = targetsOf(row);
