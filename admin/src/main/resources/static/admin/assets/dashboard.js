@@ -31,5 +31,16 @@ document.addEventListener('DOMContentLoaded', function () {
         yAxis: {type: 'category', data: top.map(function (e) { return e.title.length > 14 ? e.title.substring(0, 14) + '…' : e.title; })},
         series: [{type: 'bar', color: red, data: top.map(function (e) { return e.count; })}]
       });
+      var labels = {WECHAT: '微信', SMS: '短信', EMAIL: '邮件'};
+      var steps = [['sent', '已发送'], ['delivered', '已送达'], ['failed', '失败'], ['clicked', '点击'], ['useful', '有用']];
+      echarts.init(document.getElementById('chart-channels')).setOption({
+        tooltip: {trigger: 'axis'}, legend: {data: steps.map(function (s) { return s[1]; })},
+        xAxis: {type: 'category', data: f.channels.map(function (c) { return labels[c.channel] || c.channel; })},
+        yAxis: {type: 'value', minInterval: 1},
+        color: ['#1565c0', '#2e7d32', red, '#f9a825', '#6a1b9a'],
+        series: steps.map(function (s) {
+          return {name: s[1], type: 'bar', data: f.channels.map(function (c) { return c[s[0]]; })};
+        })
+      });
     });
 });

@@ -7,6 +7,8 @@ import cn.zhice.kb.KbCuration;
 import cn.zhice.matching.EnterpriseProfile;
 import cn.zhice.matching.Enterprises;
 import cn.zhice.matching.Uscc;
+import cn.zhice.push.PushStatistics;
+import cn.zhice.push.PushStatistics.ChannelFunnel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * 数据看板: questions per day, intents, most asked entries, unanswered and satisfaction trend, and categories of
- * interest by enterprise type and size (用户行为分析、关注度分析、政策关注分析), with CSV and Excel export.
+ * interest by enterprise type and size (用户行为分析、关注度分析、政策关注分析), and the push funnel per channel, with
+ * CSV and Excel export.
  */
 @Controller
 @RequestMapping("/admin/dashboard")
@@ -45,14 +48,16 @@ class DashboardPages {
     private final ConversationLog conversations;
     private final KbCuration kb;
     private final Enterprises enterprises;
+    private final PushStatistics push;
     private final ZoneId zone;
     private final Clock clock;
 
-    DashboardPages(ConversationLog conversations, KbCuration kb, Enterprises enterprises,
+    DashboardPages(ConversationLog conversations, KbCuration kb, Enterprises enterprises, PushStatistics push,
             @Value("${zhice.time-zone:Asia/Shanghai}") String zone, Clock clock) {
         this.conversations = conversations;
         this.kb = kb;
         this.enterprises = enterprises;
+        this.push = push;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -120,6 +125,13 @@ class DashboardPages {
             r = 1;
             for (InterestFigure i : figures.interests()) {
                 row(interest, r++, i.registrationType(), i.size(), i.category(), i.count());
+            }
+            Sheet channels = book.createSheet("推送渠道漏斗");
+            row(channels, 0, "渠道", "未发送", "已发送", "已送达", "失败", "点击", "有用", "没用");
+            r = 1;
+            for (ChannelFunnel c : figures.channels()) {
+                row(channels, r++, c.channel().label(), c.suppressed(), c.sent(), c.delivered(), c.failed(), c.clicked(),
+                        c.useful(), c.notUseful());
             }
             book.write(out);
             return download(out.toByteArray(), "zhice-dashboard-" + range.from() + ".xlsx",
@@ -192,8 +204,12 @@ class DashboardPages {
         long questions = days.stream().mapToLong(DayFigure::questions).sum();
         long unanswered = days.stream().mapToLong(DayFigure::unanswered).sum();
         long dissatisfied = days.stream().mapToLong(DayFigure::dissatisfied).sum();
+        List<ChannelFunnel> channels = push.byChannel(range.from().atStartOfDay(zone).toInstant(),
+                range.to().plusDays(1).atStartOfDay(zone).toInstant());
+        long useful = channels.stream().mapToLong(ChannelFunnel::useful).sum();
+        long votes = useful + channels.stream().mapToLong(ChannelFunnel::notUseful).sum();
         return new Figures(questions, rate(unanswered, questions), questions == 0 ? 1.0 : 1.0 - rate(dissatisfied, questions),
-                days, intents, top, interests);
+                days, intents, top, interests, channels, votes == 0 ? null : rate(useful, votes));
     }
 
     private Entry entry(Map<String, Entry> cache, String id) {
@@ -206,9 +222,13 @@ class DashboardPages {
 
     record Range(LocalDate from, LocalDate to) {}
 
-    /** Everything the dashboard shows; rates are fractions rounded to three places. */
+    /**
+     * Everything the dashboard shows; rates are fractions rounded to three places. {@code usefulRate} is the share of
+     * 有用 among the 有用/没用 votes on pushed policies, null without votes.
+     */
     record Figures(long questions, double unansweredRate, double satisfaction, List<DayFigure> days,
-            Map<String, Long> intents, List<EntryFigure> topEntries, List<InterestFigure> interests) {}
+            Map<String, Long> intents, List<EntryFigure> topEntries, List<InterestFigure> interests,
+            List<ChannelFunnel> channels, Double usefulRate) {}
 
     record DayFigure(LocalDate day, long questions, long unanswered, long dissatisfied, double unansweredRate,
             double satisfaction) {}

@@ -42,7 +42,8 @@ class ConsoleSecurityIT {
     @BeforeEach
     void staff() {
         Api admin = Api.at(port).as("admin", ADMIN_PW);
-        for (String[] user : new String[][] {{"editor1", "EDITOR"}, {"reviewer1", "REVIEWER"}, {"reviewer2", "REVIEWER"}}) {
+        for (String[] user : new String[][] {{"editor1", "EDITOR"}, {"editor2", "EDITOR"}, {"reviewer1", "REVIEWER"},
+                {"reviewer2", "REVIEWER"}}) {
             admin.postJson("/api/admin/users", Map.of("username", user[0], "password", PW, "roles", List.of(user[1])));
         }
     }
@@ -52,12 +53,149 @@ class ConsoleSecurityIT {
         ConsoleClient anonymous = new ConsoleClient(port);
         for (String page : List.of("/admin", "/admin/dashboard", "/admin/kb", "/admin/kb/new", "/admin/kb/vocabulary",
                 "/admin/kb/import", "/admin/unanswered", "/admin/tickets", "/admin/enterprises", "/admin/chat",
-                "/admin/users", "/admin/audit", "/admin/account/password", "/admin/dashboard/export.csv")) {
+                "/admin/users", "/admin/audit", "/admin/account/password", "/admin/dashboard/export.csv",
+                "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/approvals", "/admin/campaigns/dead-letters",
+                "/admin/campaigns/1", "/admin/campaigns/1/progress")) {
             HttpResponse<String> response = anonymous.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
         }
         assertThat(anonymous.get("/login").body()).contains("知策").contains("登录");
+    }
+
+    /** Publishes a policy with an eligibility rule through the API (editor drafts, reviewer2 publishes). */
+    private void publishPolicy(String id, String title) {
+        Api editor = Api.at(port).as("editor1", PW);
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("externalId", id);
+        entry.put("kind", "POLICY");
+        entry.put("title", title);
+        entry.put("category", "人才");
+        entry.put("summary", "对在青禾区注册的企业给予补贴。");
+        entry.put("department", "青禾区人力资源和社会保障局");
+        entry.put("eligibility", Map.of("all", List.of(Map.of("field", "region", "op", "eq", "value", "滨江市青禾区",
+                "hard", true, "note", "注册在青禾区"))));
+        assertThat(editor.postJson("/api/admin/kb/entries", entry).status()).isEqualTo(201);
+        assertThat(editor.postJson("/api/admin/kb/entries/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        assertThat(Api.at(port).as("reviewer2", PW).postJson("/api/admin/kb/entries/" + id + "/publish", Map.of()).status())
+                .isEqualTo(200);
+    }
+
+    private static long campaignId(HttpResponse<String> created) {
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private static Map<String, String> wizard(String policy, String... channels) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("policy", policy));
+        String[] names = {"first", "second", "third"};
+        for (int i = 0; i < channels.length; i++) {
+            form.put(names[i], channels[i]);
+        }
+        return form;
+    }
+
+    @Test
+    void letsEditorsPrepareCampaignsAndOnlyReviewersApproveThemOrRetryDeadLetters() throws Exception {
+        publishPolicy("QH-POL-SEC-1", "安全测试人才补贴");
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+        HttpResponse<String> created = editor.post("/admin/campaigns", "/admin/campaigns/new",
+                wizard("QH-POL-SEC-1", "SMS", "EMAIL"));
+        long id = campaignId(created);
+
+        for (String page : List.of("/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/new?q=人才",
+                "/admin/campaigns/dead-letters", "/admin/campaigns/" + id, "/admin/campaigns/" + id + "/progress")) {
+            assertThat(editor.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+        assertThat(editor.get("/admin/campaigns/approvals").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/admin/campaigns/approvals").statusCode()).isEqualTo(200);
+        assertThat(editor.post("/admin/campaigns/" + id + "/approve", "/admin/campaigns", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(editor.post("/admin/campaigns/dead-letters/1/retry", "/admin/campaigns", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(editor.get("/admin/campaigns/" + id).body()).doesNotContain("id=\"approve\"");
+
+        Api anonymousApi = Api.at(port);
+        Api editorApi = Api.at(port).as("editor1", PW);
+        for (String path : List.of("/api/admin/campaigns", "/api/admin/campaigns/" + id, "/api/admin/campaigns/" + id + "/preview",
+                "/api/admin/campaigns/dead-letters")) {
+            assertThat(anonymousApi.get(path).status()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/api/admin/campaigns", "/api/admin/campaigns/" + id + "/approve",
+                "/api/admin/campaigns/" + id + "/cancel", "/api/admin/campaigns/dead-letters/1/retry")) {
+            assertThat(anonymousApi.postJson(path, "{}").status()).as(path).isEqualTo(401);
+        }
+        assertThat(editorApi.postJson("/api/admin/campaigns/" + id + "/approve", "{}").status()).isEqualTo(403);
+        assertThat(editorApi.postJson("/api/admin/campaigns/dead-letters/1/retry", "{}").status()).isEqualTo(403);
+        assertThat(Api.at(port).as("reviewer1", PW).postJson("/api/admin/campaigns/dead-letters/1/retry", "{}").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void letsOnlyTheCreatorOrAReviewerCancelACampaign() throws Exception {
+        publishPolicy("QH-POL-SEC-2", "取消测试人才补贴");
+        ConsoleClient creator = ConsoleClient.signedIn(port, "editor2", PW);
+        ConsoleClient colleague = ConsoleClient.signedIn(port, "editor1", PW);
+        long own = campaignId(creator.post("/admin/campaigns", "/admin/campaigns/new", wizard("QH-POL-SEC-2", "SMS")));
+        long viaApi = campaignId(creator.post("/admin/campaigns", "/admin/campaigns/new", wizard("QH-POL-SEC-2", "EMAIL")));
+        long forReviewer = campaignId(creator.post("/admin/campaigns", "/admin/campaigns/new", wizard("QH-POL-SEC-2", "WECHAT")));
+
+        HttpResponse<String> byColleague = colleague.post("/admin/campaigns/" + own + "/cancel", "/admin/campaigns", Map.of());
+        int byColleagueApi = Api.at(port).as("editor1", PW).postJson("/api/admin/campaigns/" + own + "/cancel", "{}").status();
+        String stillPending = creator.get("/admin/campaigns/" + own).body();
+        HttpResponse<String> byCreator = creator.post("/admin/campaigns/" + own + "/cancel", "/admin/campaigns", Map.of());
+        int byCreatorApi = Api.at(port).as("editor2", PW).postJson("/api/admin/campaigns/" + viaApi + "/cancel", "{}").status();
+        int byReviewerApi = Api.at(port).as("reviewer1", PW).postJson("/api/admin/campaigns/" + forReviewer + "/cancel", "{}")
+                .status();
+
+        assertThat(byColleague.statusCode()).isEqualTo(403);
+        assertThat(byColleagueApi).isEqualTo(403);
+        assertThat(stillPending).contains("待审批");
+        assertThat(byCreator.statusCode()).isEqualTo(302);
+        assertThat(creator.get("/admin/campaigns/" + own).body()).contains("推送任务已取消").contains("已取消");
+        assertThat(byCreatorApi).isEqualTo(200);
+        assertThat(byReviewerApi).isEqualTo(200);
+        assertThat(Api.at(port).as("editor1", PW).postJson("/api/admin/campaigns/999999/cancel", "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAReviewerApprovingTheirOwnCampaignInTheConsoleAndLetsAnotherReviewerApproveIt() throws Exception {
+        publishPolicy("QH-POL-SEC-3", "四眼测试人才补贴");
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+        long id = campaignId(reviewer.post("/admin/campaigns", "/admin/campaigns/new", wizard("QH-POL-SEC-3", "SMS")));
+
+        String queue = reviewer.get("/admin/campaigns/approvals").body();
+        HttpResponse<String> own = reviewer.post("/admin/campaigns/" + id + "/approve", "/admin/campaigns", Map.of());
+        String afterOwn = reviewer.get("/admin/campaigns/" + id).body();
+        ConsoleClient other = ConsoleClient.signedIn(port, "reviewer2", PW);
+        String otherQueue = other.get("/admin/campaigns/approvals").body();
+        other.post("/admin/campaigns/" + id + "/approve", "/admin/campaigns", Map.of("back", "approvals"));
+        String afterOther = other.get("/admin/campaigns/approvals").body();
+
+        assertThat(queue).contains("approval-" + id).contains("这是您创建的任务");
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(afterOwn).contains("不能批准自己创建的推送任务").contains("待审批");
+        assertThat(otherQueue).contains("approval-" + id).doesNotContain("这是您创建的任务");
+        assertThat(afterOther).contains("已批准").doesNotContain("approval-" + id);
+        assertThat(Api.at(port).as("reviewer2", PW).get("/api/admin/campaigns/" + id).json().get("approvedBy").asString())
+                .isEqualTo("reviewer2");
+        String log = ConsoleClient.signedIn(port, "admin", ADMIN_PW).get("/admin/audit?actor=reviewer2").body();
+        assertThat(log).contains("批准推送任务 #" + id + "：政策 QH-POL-SEC-3「四眼测试人才补贴」，渠道 短信");
+    }
+
+    @Test
+    void rendersMarkupInAPolicyTitleAsTextOnTheCampaignPages() throws Exception {
+        publishPolicy("QH-POL-XSS", "<script>alert('x')</script>补贴");
+        ConsoleClient editor = ConsoleClient.signedIn(port, "editor1", PW);
+        HttpResponse<String> preview = editor.post("/admin/campaigns/preview", "/admin/campaigns/new", wizard("QH-POL-XSS", "SMS"));
+        long id = campaignId(editor.post("/admin/campaigns", "/admin/campaigns/new", wizard("QH-POL-XSS", "SMS")));
+        ConsoleClient reviewer = ConsoleClient.signedIn(port, "reviewer1", PW);
+
+        for (String body : List.of(editor.get("/admin/campaigns/new?q=XSS").body(), editor.get("/admin/campaigns/new?policy=QH-POL-XSS").body(),
+                preview.body(), editor.get("/admin/campaigns").body(), editor.get("/admin/campaigns/" + id).body(),
+                reviewer.get("/admin/campaigns/approvals").body())) {
+            assertThat(body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;补贴").doesNotContain("<script>alert");
+        }
     }
 
     @Test
