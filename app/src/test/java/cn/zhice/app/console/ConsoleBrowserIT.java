@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.TestApplication;
+import cn.zhice.testsupport.TestServices;
+import cn.zhice.testsupport.push.TwilioFake;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The staff console in headless Chromium, on the demo district: sign in, create an FAQ, have another reviewer publish
- * it and find it through the chat test page; import a file with a bad row and see the row's error. Saves a screenshot
- * of each main page to {@code docs/screenshots/}. Skipped when chromedriver is missing, unless
+ * it and find it through the chat test page; import a file with a bad row and see the row's error; create a campaign in
+ * the wizard, have a reviewer approve it and watch its funnel move, with WireMock playing the SMS gateway (one number
+ * failing into a dead letter). Saves a screenshot of each main page to {@code docs/screenshots/}. Skipped when chromedriver is missing, unless
  * {@code ZHICE_REQUIRE_SERVICES=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,6 +59,19 @@ class ConsoleBrowserIT {
             + "\"tags\":[{\"name\":\"高新技术企业\",\"level\":\"国家级\",\"validTo\":\"2099-12-31\"}],"
             + "\"contacts\":{\"mobile\":\"13800138000\"},\"consent\":{\"sms\":true,\"email\":false,\"wechat\":false}}";
 
+    static final String SECOND = "{\"uscc\":\"91350100M000300X7T\",\"name\":\"青禾智能装备有限公司\",\"industryCode\":\"C3411\","
+            + "\"employees\":90,\"revenueWan\":2600,\"assetsWan\":700,\"region\":\"滨江市青禾区\",\"registeredOn\":\"2018-03-01\","
+            + "\"tags\":[{\"name\":\"高新技术企业\",\"level\":\"国家级\",\"validTo\":\"2099-12-31\"}],"
+            + "\"contacts\":{\"mobile\":\"13900139000\"},\"consent\":{\"sms\":true,\"email\":false,\"wechat\":false}}";
+
+    static final TwilioFake TWILIO = new TwilioFake();
+    static final WireMockServer GATEWAY = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(TWILIO));
+
+    static {
+        GATEWAY.start();
+        TWILIO.stub(GATEWAY);
+    }
+
     static WebDriver driver;
     static Path profile;
 
@@ -61,6 +82,16 @@ class ConsoleBrowserIT {
     static void properties(DynamicPropertyRegistry registry) {
         TestApplication.isolate(registry, ADMIN_PW, true);
         TestApplication.useH2(registry);
+        String prefix = TestServices.uniquePrefix();
+        registry.add("zhice.push.key-prefix", () -> prefix + "push:");
+        registry.add("zhice.push.quiet-hours.enabled", () -> "false");
+        registry.add("zhice.push.worker.poll-interval", () -> "100ms");
+        registry.add("zhice.push.planning-interval", () -> "200ms");
+        registry.add("zhice.push.retry.max-attempts", () -> "1");
+        registry.add("zhice.sms.base-url", GATEWAY::baseUrl);
+        registry.add("zhice.sms.account-sid", () -> TwilioFake.ACCOUNT);
+        registry.add("zhice.sms.auth-token", () -> TwilioFake.TOKEN);
+        registry.add("zhice.sms.from", () -> "+15005550006");
     }
 
     @BeforeAll
@@ -84,6 +115,94 @@ class ConsoleBrowserIT {
     static void close() {
         if (driver != null) {
             driver.quit();
+        }
+        GATEWAY.stop();
+    }
+
+    @Test
+    void createsACampaignInTheWizardHasAnotherReviewerApproveItAndWatchesTheFunnel() throws Exception {
+        Api admin = Api.at(port).as("admin", ADMIN_PW);
+        admin.postJson("/api/admin/users", Map.of("username", "pusheditor", "password", PW, "roles", List.of("EDITOR")));
+        admin.postJson("/api/admin/users", Map.of("username", "pushreviewer", "password", PW, "roles", List.of("REVIEWER")));
+        Api editorApi = Api.at(port).as("pusheditor", PW);
+        Api.Reply imported = editorApi.post("/api/admin/enterprises/import", "application/x-ndjson",
+                (FACTORY + "\n" + SECOND + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        var policy = editorApi.get("/api/matching/enterprises/91350100M000100Y43/policies").json().get(0);
+        String policyId = policy.get("externalId").asString();
+        TwilioFake.reject(GATEWAY, "+8613900139000", 500, 20500, "Internal Server Error");
+        // The first accepted message takes a while, so the detail page is open while the campaign is still running.
+        TWILIO.afterSend(n -> sleep(4000));
+
+        login("pusheditor", PW);
+        click(By.id("nav-campaigns"));
+        click(By.id("new-campaign"));
+        type("policy-search", policyId);
+        click(By.id("policy-search-button"));
+        click(By.cssSelector("a[data-policy='" + policyId + "']"));
+        new Select(driver.findElement(By.id("first"))).selectByValue("SMS");
+        new Select(driver.findElement(By.id("second"))).selectByValue("EMAIL");
+        click(By.id("preview-campaign"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("campaign-preview")));
+        assertThat(driver.findElement(By.id("preview-targeted")).getText()).isEqualTo("2");
+        assertThat(driver.findElement(By.id("preview-sample")).getText()).contains("青禾精密制造有限公司").contains("138******00")
+                .doesNotContain("13800138000");
+        assertThat(driver.findElement(By.id("preview-messages")).getText()).contains("拒收请回复R");
+        shot("campaign-wizard-preview");
+        click(By.id("submit-campaign"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("campaign-status")));
+        assertThat(driver.findElement(By.id("campaign-status")).getText()).isEqualTo("待审批");
+        assertThat(driver.findElement(By.id("campaign-channels")).getText()).isEqualTo("短信 → 邮件");
+        String detail = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/admin/"));
+        String id = detail.substring(detail.lastIndexOf('/') + 1);
+        logout();
+
+        login("pushreviewer", PW);
+        go("/admin/campaigns/approvals");
+        assertThat(driver.findElement(By.id("approval-" + id)).getText()).contains("pusheditor").contains("138******00");
+        shot("campaign-approvals");
+        go(detail);
+        click(By.id("approve"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("campaign-status")));
+        String whenApproved = driver.findElement(By.id("campaign-status")).getText();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBe(By.id("campaign-status"), "已完成"));
+        assertThat(whenApproved).isIn("已批准", "推送中");
+        assertThat(driver.findElement(By.id("campaign-approver")).getText()).startsWith("pushreviewer");
+        assertThat(driver.findElement(By.id("funnel-targeted")).getText()).isEqualTo("2");
+        assertThat(driver.findElement(By.id("funnel-sent")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.id("funnel-dead")).getText()).isEqualTo("1");
+
+        Matcher link = Pattern.compile("/p/(\\w+)").matcher(TWILIO.sent().get(0).body());
+        assertThat(link.find()).isTrue();
+        go("/p/" + link.group(1));
+        click(By.cssSelector("form[action$='/feedback'] button"));
+        go(detail);
+        assertThat(driver.findElement(By.id("funnel-clicked")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.id("funnel-votes")).getText()).isEqualTo("1 / 0");
+        shot("campaign-detail");
+
+        go("/admin/campaigns/dead-letters");
+        List<WebElement> letters = driver.findElements(By.cssSelector("tr.dead-letter"));
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).getText()).contains("91350100M000300X7T").contains("短信").contains("重试耗尽")
+                .contains("第1次尝试后放弃");
+        click(By.cssSelector("tr.dead-letter button.retry"));
+        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("已放回发送队列");
+        shot("campaign-dead-letters");
+        go("/admin/campaigns");
+        shot("campaigns");
+        go("/admin/dashboard");
+        assertThat(driver.findElement(By.id("channel-funnel")).getText()).contains("短信 0 1");
+        logout();
+        TWILIO.clear();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
