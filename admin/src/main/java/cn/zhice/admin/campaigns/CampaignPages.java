@@ -47,6 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignPages {
 
     private static final int POLICY_CHOICES = 30;
+    private static final int APPROVALS_PER_PAGE = 10;
 
     private final Campaigns campaigns;
     private final KnowledgeBase knowledgeBase;
@@ -111,18 +112,31 @@ class CampaignPages {
         }
     }
 
+    /** Pending campaigns newest first, a page at a time; each preview is loaded as its card scrolls into view. */
     @GetMapping("/approvals")
-    String approvals(Principal user, Model model) {
+    String approvals(@RequestParam(defaultValue = "0") int page, Principal user, Model model) {
         List<Campaign> pending = campaigns.list(500).stream()
                 .filter(c -> c.status() == CampaignStatus.PENDING_APPROVAL)
-                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
                 .toList();
-        List<Review> reviews = new ArrayList<>();
-        for (Campaign campaign : pending) {
-            reviews.add(new Review(campaign, previewOrNull(campaign), campaign.createdBy().equals(user.getName())));
-        }
+        int pages = Math.max(1, (pending.size() + APPROVALS_PER_PAGE - 1) / APPROVALS_PER_PAGE);
+        int current = Math.max(0, Math.min(page, pages - 1));
+        List<Review> reviews = pending.stream()
+                .skip((long) current * APPROVALS_PER_PAGE)
+                .limit(APPROVALS_PER_PAGE)
+                .map(c -> new Review(c, c.createdBy().equals(user.getName())))
+                .toList();
         model.addAttribute("reviews", reviews);
+        model.addAttribute("pendingTotal", pending.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
         return "admin/campaigns/approvals";
+    }
+
+    /** One campaign's preview as a fragment (the approval queue loads it lazily). */
+    @GetMapping("/{id}/preview")
+    String previewFragment(@PathVariable long id, Model model) {
+        model.addAttribute("preview", previewOrNull(campaigns.find(id)));
+        return "admin/campaigns/preview";
     }
 
     @GetMapping("/{id}")
@@ -257,7 +271,7 @@ class CampaignPages {
     }
 
     /** A pending campaign as the approval queue shows it; {@code own} when the reviewer created it. */
-    record Review(Campaign campaign, CampaignPreview preview, boolean own) {}
+    record Review(Campaign campaign, boolean own) {}
 
     /**
      * The wizard's fields: the policy, up to three channels in order of preference (blank or repeated ones dropped)

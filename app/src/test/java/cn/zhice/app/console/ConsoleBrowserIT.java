@@ -159,7 +159,9 @@ class ConsoleBrowserIT {
 
         login("pushreviewer", PW);
         go("/admin/campaigns/approvals");
-        assertThat(driver.findElement(By.id("approval-" + id)).getText()).contains("pusheditor").contains("138******00");
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-" + id), "138******00"));
+        assertThat(driver.findElement(By.id("approval-" + id)).getText()).contains("pusheditor")
+                .doesNotContain("这是您创建的任务");
         shot("campaign-approvals");
         go(detail);
         click(By.id("approve"));
@@ -187,9 +189,9 @@ class ConsoleBrowserIT {
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).getText()).contains("91350100M000300X7T").contains("短信").contains("重试耗尽")
                 .contains("第1次尝试后放弃");
+        shot("campaign-dead-letters");
         click(By.cssSelector("tr.dead-letter button.retry"));
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("已放回发送队列");
-        shot("campaign-dead-letters");
         go("/admin/campaigns");
         shot("campaigns");
         go("/admin/dashboard");
@@ -330,7 +332,7 @@ class ConsoleBrowserIT {
     }
 
     private static <T> void wait(java.util.function.Function<WebDriver, T> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
     }
 
     private static void shot(String name) throws IOException {

@@ -55,7 +55,7 @@ class ConsoleSecurityIT {
                 "/admin/kb/import", "/admin/unanswered", "/admin/tickets", "/admin/enterprises", "/admin/chat",
                 "/admin/users", "/admin/audit", "/admin/account/password", "/admin/dashboard/export.csv",
                 "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/approvals", "/admin/campaigns/dead-letters",
-                "/admin/campaigns/1", "/admin/campaigns/1/progress")) {
+                "/admin/campaigns/1", "/admin/campaigns/1/progress", "/admin/campaigns/1/preview")) {
             HttpResponse<String> response = anonymous.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
@@ -105,7 +105,8 @@ class ConsoleSecurityIT {
         long id = campaignId(created);
 
         for (String page : List.of("/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/new?q=人才",
-                "/admin/campaigns/dead-letters", "/admin/campaigns/" + id, "/admin/campaigns/" + id + "/progress")) {
+                "/admin/campaigns/dead-letters", "/admin/campaigns/" + id, "/admin/campaigns/" + id + "/progress",
+                "/admin/campaigns/" + id + "/preview")) {
             assertThat(editor.get(page).statusCode()).as(page).isEqualTo(200);
         }
         assertThat(editor.get("/admin/campaigns/approvals").statusCode()).isEqualTo(403);
@@ -193,7 +194,7 @@ class ConsoleSecurityIT {
 
         for (String body : List.of(editor.get("/admin/campaigns/new?q=XSS").body(), editor.get("/admin/campaigns/new?policy=QH-POL-XSS").body(),
                 preview.body(), editor.get("/admin/campaigns").body(), editor.get("/admin/campaigns/" + id).body(),
-                reviewer.get("/admin/campaigns/approvals").body())) {
+                reviewer.get("/admin/campaigns/approvals").body(), reviewer.get("/admin/campaigns/" + id + "/preview").body())) {
             assertThat(body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;补贴").doesNotContain("<script>alert");
         }
     }
