@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -93,8 +95,8 @@ class KbPages {
     @PostMapping("/entries")
     String create(@ModelAttribute("form") EntryForm form, Principal user, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
-        if (!form.dateProblems().isEmpty()) {
-            return invalidDates(form, request, model, null);
+        if (!form.problems().isEmpty()) {
+            return invalidForm(form, request, model, null);
         }
         try {
             Curated created = kb.create(form.toEntry(null), user.getName());
@@ -124,8 +126,8 @@ class KbPages {
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Curated current = existing(id);
         form.externalId = id;
-        if (!form.dateProblems().isEmpty()) {
-            return invalidDates(form, request, model, current);
+        if (!form.problems().isEmpty()) {
+            return invalidForm(form, request, model, current);
         }
         try {
             kb.update(id, form.toEntry(current.content()), user.getName(), blank(form.comment) ? "修改" : form.comment);
@@ -252,6 +254,22 @@ class KbPages {
                 .body(kb::exportJsonLines);
     }
 
+    /** The same entries as the JSONL export, as a workbook the .xlsx import reads back. */
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx() {
+        byte[] workbook;
+        try {
+            workbook = KbWorkbook.of(kb::exportJsonLines);
+        } catch (KbWorkbook.CellTooLong e) {
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()), e);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhice-kb-" + LocalDate.now() + ".xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(workbook);
+    }
+
     @GetMapping("/vocabulary")
     String vocabulary(Model model) {
         model.addAttribute("synonyms", kb.synonyms());
@@ -303,10 +321,10 @@ class KbPages {
         return "redirect:/admin/kb/vocabulary";
     }
 
-    private String invalidDates(EntryForm form, HttpServletRequest request, Model model, Curated current) {
+    private String invalidForm(EntryForm form, HttpServletRequest request, Model model, Curated current) {
         AuditTrail.skip(request);
         model.addAttribute("error", "条目内容有误，请修改标出的字段");
-        model.addAttribute("errorDetails", form.dateProblems());
+        model.addAttribute("errorDetails", form.problems());
         if (current != null) {
             model.addAttribute("entry", current);
             model.addAttribute("versions", newestFirst(kb.versions(current.externalId())));

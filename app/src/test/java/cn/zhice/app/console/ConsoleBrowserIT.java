@@ -196,6 +196,7 @@ class ConsoleBrowserIT {
         shot("campaigns");
         go("/admin/dashboard");
         assertThat(driver.findElement(By.id("channel-funnel")).getText()).contains("短信 0 1");
+        assertThat(driver.findElement(By.id("kpi-useful")).getText()).isEqualTo("100.0%");
         logout();
         TWILIO.clear();
     }

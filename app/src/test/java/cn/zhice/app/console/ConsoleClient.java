@@ -39,6 +39,14 @@ public final class ConsoleClient {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A download (an export) as bytes; fails unless it answers 200. */
+    public byte[] getBytes(String path) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
     /** Posts a form with the CSRF token taken from {@code pageWithForm}. */
     public HttpResponse<String> post(String path, String pageWithForm, Map<String, String> fields) throws Exception {
         String token = token(get(pageWithForm).body());
