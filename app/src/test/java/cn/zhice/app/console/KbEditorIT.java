@@ -83,7 +83,7 @@ class KbEditorIT {
         edited.put("comment", "改标题");
         editor.post("/admin/kb/entries/QH-SG-ED1", "/admin/kb/entries/QH-SG-ED1", edited);
         JsonNode entry = Api.at(port).as("kbeditor", PW).get("/api/admin/kb/entries/QH-SG-ED1").json();
-        JsonNode content = entry.has("content") ? entry.get("content") : entry;
+        JsonNode content = entry.get("entry");
 
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(page).contains("青禾区政务服务中心 | 青禾大道88号 | 工作日 9:00-17:00 | 0591-12345678")
@@ -116,7 +116,7 @@ class KbEditorIT {
         int before = Api.at(port).as("kbeditor", PW).get("/api/admin/kb/entries/QH-POL-ED1").status();
         editor.post("/admin/kb/entries", "/admin/kb/new", good);
         JsonNode saved = Api.at(port).as("kbeditor", PW).get("/api/admin/kb/entries/QH-POL-ED1").json();
-        JsonNode content = saved.has("content") ? saved.get("content") : saved;
+        JsonNode content = saved.get("entry");
 
         assertThat(first).contains("申报条件规则不是有效的 JSON").contains("{&quot;all&quot;: [");
         assertThat(second).contains("eligibility").contains("alert-danger");
