@@ -23,9 +23,10 @@ import org.springframework.context.annotation.ComponentScan;
 @ComponentScan("cn.zhice.push")
 public class PushTestApplication {
 
+    /** Frozen at {@code test.clock} (a local time in Asia/Shanghai) until the test moves it. */
     @Bean
-    MutableClock clock() {
-        return MutableClock.at("2026-11-23T10:00");
+    MutableClock clock(@Value("${test.clock:2026-11-23T10:00}") String now) {
+        return MutableClock.at(now);
     }
 
     /** With {@code test.policy} set, that policy is published before anything starts. */
