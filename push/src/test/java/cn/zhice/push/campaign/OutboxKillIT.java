@@ -42,8 +42,11 @@ class OutboxKillIT {
 
     static final String POLICY = "QH-POL-KILL";
     static final int RECIPIENTS = 400;
+    /** The worker processes' output, kept after the run for a look at what they did. */
+    static final Path LOGS = Path.of("target", "outbox-kill-it");
 
     final List<Process> processes = new ArrayList<>();
+    final Map<Process, Path> logs = new java.util.HashMap<>();
     ConfigurableApplicationContext staff;
     String schema;
     @TempDir
@@ -69,16 +72,20 @@ class OutboxKillIT {
     void sendsEveryRecipientExactlyOnceAfterTheWorkerProcessIsKilledOnPostgres() throws Exception {
         Assumptions.assumeTrue(TestServices.postgresAvailable(), "PostgreSQL not reachable");
         schema = TestServices.createPostgresSchema();
-        sendsExactlyOnceAcrossASigkill(TestServices.postgresUrl(schema),
+        sendsExactlyOnceAcrossASigkill("postgres", TestServices.postgresUrl(schema),
                 Map.of("spring.datasource.username", TestServices.POSTGRES_USER, "spring.datasource.password", ""));
     }
 
     @Test
     void sendsEveryRecipientExactlyOnceAfterTheWorkerProcessIsKilledOnAnH2File() throws Exception {
-        sendsExactlyOnceAcrossASigkill("jdbc:h2:file:" + temp.resolve("zhice").toAbsolutePath(), Map.of());
+        // WRITE_DELAY=0: a commit is on disk when it returns (H2 otherwise writes commits up to 500 ms later, and a
+        // killed process loses them: SENDING marks vanish and their messages go out again); DB_CLOSE_ON_EXIT=FALSE: H2
+        // stays open until the worker has written its last outcomes on a regular shutdown
+        sendsExactlyOnceAcrossASigkill("h2", "jdbc:h2:file:" + temp.resolve("zhice").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                Map.of("spring.datasource.username", "sa", "spring.datasource.password", ""));
     }
 
-    void sendsExactlyOnceAcrossASigkill(String db, Map<String, Object> extra) throws Exception {
+    void sendsExactlyOnceAcrossASigkill(String label, String db, Map<String, Object> extra) throws Exception {
         Map<String, Object> properties = PushServers.properties(db, TestServices.uniquePrefix());
         properties.put("zhice.push.limits.sms-per-second", "1000000");
         properties.put("zhice.push.worker.batch-size", "20");
@@ -95,7 +102,7 @@ class OutboxKillIT {
         PushServers.TWILIO.afterSend(n -> pause(4));
 
         // while a worker process runs, this JVM stays away from the database: an H2 file lives inside that process
-        Process doomed = start(properties, "first", "2026-11-23T10:00");
+        Process doomed = start(properties, label + "-first", "2026-11-23T10:00");
         await(() -> PushServers.TWILIO.sent().size() >= RECIPIENTS / 4, Duration.ofSeconds(40), doomed);
         doomed.destroyForcibly();
         assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).as("the worker process died").isTrue();
@@ -104,11 +111,11 @@ class OutboxKillIT {
         Map<String, Integer> atKill = statuses(properties, campaign);
 
         // five minutes later by the campaign's clock: the dead worker's leases (2 minutes) have run out
-        Process second = start(properties, "second", "2026-11-23T10:05");
+        Process second = start(properties, label + "-second", "2026-11-23T10:05");
         await(() -> recipients() == RECIPIENTS, Duration.ofSeconds(40), second);
         // then a regular shutdown (SIGTERM), which lets the worker write the outcomes of what it sent
         second.destroy();
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("the second worker stopped").isTrue();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("the second worker stopped; see " + LOGS).isTrue();
         Map<String, Integer> atEnd = statuses(properties, campaign);
 
         Map<String, Long> perRecipient = PushServers.SMS.findAll(postRequestedFor(urlPathEqualTo(TwilioFake.MESSAGES))).stream()
@@ -167,12 +174,15 @@ class OutboxKillIT {
     Process start(Map<String, Object> properties, String name, String clock) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WorkerProcess.class.getName()));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        command.add("--zhice.push.worker.enabled=true");
-        command.add("--test.clock=" + clock);
-        File log = temp.resolve(name + "-worker.log").toFile();
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>(properties);
+        arguments.put("zhice.push.worker.enabled", "true");
+        arguments.put("test.clock", clock);
+        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Files.createDirectories(LOGS);
+        File log = LOGS.resolve(name + "-worker.log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         processes.add(process);
+        logs.put(process, log.toPath());
         return process;
     }
 
@@ -180,7 +190,7 @@ class OutboxKillIT {
         Instant end = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (!process.isAlive() || Instant.now().isAfter(end)) {
-                Path log = temp.resolve(processes.indexOf(process) == 0 ? "first-worker.log" : "second-worker.log");
+                Path log = logs.get(process);
                 String output = Files.exists(log) ? Files.readString(log) : "";
                 throw new AssertionError((process.isAlive() ? "condition not met within " + timeout : "worker process exited")
                         + "\n" + output.substring(Math.max(0, output.length() - 4000)));
