@@ -97,7 +97,7 @@ final class MailChannel implements ChannelSender {
                         : SendOutcome.failed(Result.RETRY, "SMTP 不可用：" + whole.getClass().getSimpleName());
             } else if (failed.containsKey(mime)) {
                 Exception error = failed.get(mime);
-                outcomes[i] = SendOutcome.failed(classify(error), "SMTP 发送失败：" + firstLine(error));
+                outcomes[i] = SendOutcome.failed(classify(error), "SMTP 发送失败：" + firstLine(reply(error)));
             } else {
                 outcomes[i] = sent(mime);
             }
@@ -152,6 +152,16 @@ final class MailChannel implements ChannelSender {
             }
         }
         return Result.RETRY;
+    }
+
+    /** The server's own reply where there is one (e.g. {@code 550 5.1.1 … User unknown}), else the exception. */
+    private static Exception reply(Exception error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPAddressFailedException || t instanceof SMTPSendFailedException) {
+                return (Exception) t;
+            }
+        }
+        return error;
     }
 
     private static String firstLine(Exception e) {
