@@ -11,8 +11,7 @@ import cn.zhice.push.delivery.RateLimits;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import cn.zhice.testsupport.push.ScriptedSmtpServer;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
@@ -43,7 +42,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * A 100,000-recipient campaign end to end with every limit checked in Redis: the push module (outbox on H2 or
  * PostgreSQL, Bucket4j in the local Redis) against local stand-ins for the providers — WireMock answering the
- * Twilio-compatible gateway and WeChat's template API with their real success bodies, GreenMail as the SMTP server.
+ * Twilio-compatible gateway and WeChat's template API with their real success bodies, a lean SMTP server that accepts
+ * every message (GreenMail, used by the tests, delivers one message at a time and slows down with every new mailbox).
  * Then the limit check alone: latency and Redis commands per check.
  *
  * <pre>bench/run-push.sh [recipients] [h2|postgres]</pre>
@@ -119,10 +119,9 @@ public final class PushBenchmark {
                 .disableRequestJournal());
         WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
                 .disableRequestJournal());
-        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ScriptedSmtpServer mail = new ScriptedSmtpServer();
         sms.start();
         wechat.start();
-        mail.start();
         AtomicLong smsCount = new AtomicLong();
         AtomicLong wechatCount = new AtomicLong();
         sms.addMockServiceRequestListener((request, response) -> smsCount.incrementAndGet());
@@ -176,7 +175,7 @@ public final class PushBenchmark {
         properties.put("zhice.sms.auth-token", "bench-token");
         properties.put("zhice.sms.from", "+15005550006");
         properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", mail.getSmtp().getPort());
+        properties.put("spring.mail.port", mail.port());
         properties.put("zhice.mail.from", "bench@qinghe.example.gov.cn");
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -197,8 +196,17 @@ public final class PushBenchmark {
                 null), "bench-editor");
         campaigns.approve(campaign.id(), "bench-reviewer");
         long planned = 0;
+        long[] lastCount = new long[3];
+        long[] lastChange = new long[3];
         // one indexed count every 250 ms: the observer must not compete with the worker for the database
         while (true) {
+            long[] counts = {wechatCount.get(), smsCount.get(), mail.acceptedCount()};
+            for (int c = 0; c < 3; c++) {
+                if (counts[c] != lastCount[c]) {
+                    lastCount[c] = counts[c];
+                    lastChange[c] = System.nanoTime();
+                }
+            }
             Integer open = jdbc.queryForObject("select count(*) from push_delivery where campaign_id = ? and status in ('PENDING', 'SENDING')",
                     Integer.class, campaign.id());
             if (planned == 0 && open != null && open > 0) {
@@ -213,7 +221,7 @@ public final class PushBenchmark {
         Campaign done = campaigns.find(campaign.id());
         String loadAfter = uptime();
         double seconds = (end - start) / 1e9;
-        int mails = mail.getReceivedMessages().length;
+        int mails = mail.acceptedCount();
 
         System.out.printf("%n== push benchmark: %,d recipients, %s, limits on ==%n", recipients, database);
         System.out.printf("machine load before: %s%nmachine load after:  %s%n", load, loadAfter);
@@ -222,6 +230,8 @@ public final class PushBenchmark {
         System.out.printf("provider side: WeChat %,d, SMS %,d, email %,d (sum %,d); funnel sent %,d failed %,d pending %,d%n",
                 wechatCount.get(), smsCount.get(), mails, wechatCount.get() + smsCount.get() + mails, done.funnel().sent(),
                 done.funnel().failed(), done.funnel().pending());
+        System.out.printf("last message per channel after approval: WeChat %.1f s, SMS %.1f s, email %.1f s%n",
+                (lastChange[0] - start) / 1e9, (lastChange[1] - start) / 1e9, (lastChange[2] - start) / 1e9);
         System.out.printf("limit check (provider quota + enterprise week + recipient windows), sequential, %,d checks: "
                 + "p50 %.0f µs, p99 %.0f µs, p99.9 %.0f µs%n", checks.getTotalCount(), checks.getValueAtPercentile(50) / 1.0,
                 checks.getValueAtPercentile(99) / 1.0, checks.getValueAtPercentile(99.9) / 1.0);
@@ -234,7 +244,7 @@ public final class PushBenchmark {
         context.close();
         sms.stop();
         wechat.stop();
-        mail.stop();
+        mail.close();
     }
 
     static PushProperties properties(String prefix) {

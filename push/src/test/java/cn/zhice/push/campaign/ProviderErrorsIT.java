@@ -16,7 +16,7 @@ import cn.zhice.push.Channel;
 import cn.zhice.push.NewCampaign;
 import cn.zhice.push.PushServers;
 import cn.zhice.push.PushTestApplication;
-import cn.zhice.push.ScriptedSmtpServer;
+import cn.zhice.testsupport.push.ScriptedSmtpServer;
 import cn.zhice.push.Suppression;
 import cn.zhice.push.delivery.OptOuts;
 import cn.zhice.push.delivery.OutboxWorker;
