@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -125,12 +126,33 @@ public record PushProperties(
     /**
      * The WeChat template message (公众平台 → 模板消息). No marketing wording: the template is a 政策通知.
      *
-     * @param templateId the template's id; unset → WeChat deliveries fail over to the next channel
-     * @param fields     template field → value name, one of {@code title summary deadline department reason date}
+     * @param templateId     the template's id; unset → WeChat deliveries fail over to the next channel
+     * @param fields         template field → value name, one of {@code title summary deadline department reason date}
+     * @param maxConnections HTTP connections to WeChat's API held by this instance (WxJava's own default is 10 per
+     *                       host, too few for a campaign's senders); applies to the account's WxJava client
+     * @param timeout        connect and read timeout of those connections
      */
     public record WeChat(
             String templateId,
-            @DefaultValue({"thing1=title", "thing2=department", "time3=deadline"}) List<String> fields) {
+            List<String> fields,
+            int maxConnections,
+            Duration timeout) {
+
+        @ConstructorBinding
+        public WeChat(String templateId,
+                @DefaultValue({"thing1=title", "thing2=department", "time3=deadline"}) List<String> fields,
+                @DefaultValue("64") int maxConnections,
+                @DefaultValue("10s") Duration timeout) {
+            this.templateId = templateId;
+            this.fields = fields;
+            this.maxConnections = maxConnections;
+            this.timeout = timeout;
+        }
+
+        /** Template and fields with the default connection pool (64 connections, 10 s timeout). */
+        public WeChat(String templateId, List<String> fields) {
+            this(templateId, fields, 64, Duration.ofSeconds(10));
+        }
 
         /** The field mapping as template field → value name. */
         public Map<String, String> fieldMap() {

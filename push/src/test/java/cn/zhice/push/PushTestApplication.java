@@ -23,9 +23,10 @@ import org.springframework.context.annotation.ComponentScan;
 @ComponentScan("cn.zhice.push")
 public class PushTestApplication {
 
+    /** Frozen at {@code test.clock} (a local time in Asia/Shanghai) until the test moves it. */
     @Bean
-    MutableClock clock() {
-        return MutableClock.at("2026-11-23T10:00");
+    MutableClock clock(@Value("${test.clock:2026-11-23T10:00}") String now) {
+        return MutableClock.at(now);
     }
 
     /** With {@code test.policy} set, that policy is published before anything starts. */
@@ -60,6 +61,8 @@ public class PushTestApplication {
         account.setHostConfig(hosts);
         WxMpServiceImpl service = new WxMpServiceImpl();
         service.setWxMpConfigStorage(account);
+        // WxJava repeats errcode -1 (system busy) itself, 1 s, 2 s, 4 s… apart; the tests need not wait for real
+        service.setRetrySleepMillis(1);
         return service;
     }
 }

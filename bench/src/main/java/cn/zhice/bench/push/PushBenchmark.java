@@ -11,8 +11,7 @@ import cn.zhice.push.delivery.RateLimits;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import cn.zhice.testsupport.push.ScriptedSmtpServer;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
@@ -43,7 +42,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * A 100,000-recipient campaign end to end with every limit checked in Redis: the push module (outbox on H2 or
  * PostgreSQL, Bucket4j in the local Redis) against local stand-ins for the providers — WireMock answering the
- * Twilio-compatible gateway and WeChat's template API with their real success bodies, GreenMail as the SMTP server.
+ * Twilio-compatible gateway and WeChat's template API with their real success bodies, a lean SMTP server that accepts
+ * every message (GreenMail, used by the tests, delivers one message at a time and slows down with every new mailbox).
  * Then the limit check alone: latency and Redis commands per check.
  *
  * <pre>bench/run-push.sh [recipients] [h2|postgres]</pre>
@@ -75,6 +75,28 @@ public final class PushBenchmark {
         BenchFakes.Targeting targeting() {
             return new BenchFakes.Targeting(Integer.getInteger("bench.recipients", 100_000));
         }
+
+        /** The account as the bot defines it: a settings bean, which push gives its connection pool. */
+        @Bean
+        me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl wechatAccount(
+                @org.springframework.beans.factory.annotation.Value("${bench.wechat-url}") String url) {
+            me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl account = new me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl();
+            account.setAppId("wxbench");
+            account.setSecret("bench-secret");
+            me.chanjar.weixin.mp.config.WxMpHostConfig hosts = new me.chanjar.weixin.mp.config.WxMpHostConfig();
+            hosts.setApiHost(url);
+            hosts.setMpHost(me.chanjar.weixin.mp.config.WxMpHostConfig.MP_DEFAULT_HOST_URL);
+            hosts.setOpenHost(me.chanjar.weixin.mp.config.WxMpHostConfig.OPEN_DEFAULT_HOST_URL);
+            account.setHostConfig(hosts);
+            return account;
+        }
+
+        @Bean
+        me.chanjar.weixin.mp.api.WxMpService wechatService(me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl wechatAccount) {
+            me.chanjar.weixin.mp.api.impl.WxMpServiceImpl service = new me.chanjar.weixin.mp.api.impl.WxMpServiceImpl();
+            service.setWxMpConfigStorage(wechatAccount);
+            return service;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,10 +119,9 @@ public final class PushBenchmark {
                 .disableRequestJournal());
         WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
                 .disableRequestJournal());
-        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ScriptedSmtpServer mail = new ScriptedSmtpServer();
         sms.start();
         wechat.start();
-        mail.start();
         AtomicLong smsCount = new AtomicLong();
         AtomicLong wechatCount = new AtomicLong();
         sms.addMockServiceRequestListener((request, response) -> smsCount.incrementAndGet());
@@ -147,13 +168,14 @@ public final class PushBenchmark {
         properties.put("zhice.push.limits.sms-per-second", "100000");
         properties.put("zhice.push.limits.email-per-second", "100000");
         properties.put("zhice.push.wechat.template-id", "TPL-bench");
-        properties.put("zhice.wechat.api-base-url", wechat.baseUrl());
+        properties.put("bench.wechat-url", wechat.baseUrl());
+        properties.put("zhice.push.wechat.max-connections", "128");
         properties.put("zhice.sms.base-url", sms.baseUrl());
         properties.put("zhice.sms.account-sid", "ACbench");
         properties.put("zhice.sms.auth-token", "bench-token");
         properties.put("zhice.sms.from", "+15005550006");
         properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", mail.getSmtp().getPort());
+        properties.put("spring.mail.port", mail.port());
         properties.put("zhice.mail.from", "bench@qinghe.example.gov.cn");
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -166,8 +188,7 @@ public final class PushBenchmark {
         long[] roundTrips = roundTrips(redisUrl, prefix + "rt:");
 
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Sources.class).web(WebApplicationType.NONE)
-                .properties(properties).initializers(c -> c.getBeanFactory().registerSingleton("wechatService", wechatService(wechat.baseUrl())))
-                .run();
+                .properties(properties).run();
         Campaigns campaigns = context.getBean(Campaigns.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long start = System.nanoTime();
@@ -175,23 +196,32 @@ public final class PushBenchmark {
                 null), "bench-editor");
         campaigns.approve(campaign.id(), "bench-reviewer");
         long planned = 0;
+        long[] lastCount = new long[3];
+        long[] lastChange = new long[3];
+        // one indexed count every 250 ms: the observer must not compete with the worker for the database
         while (true) {
-            Integer rows = jdbc.queryForObject("select count(*) from push_delivery where campaign_id = ?", Integer.class, campaign.id());
+            long[] counts = {wechatCount.get(), smsCount.get(), mail.acceptedCount()};
+            for (int c = 0; c < 3; c++) {
+                if (counts[c] != lastCount[c]) {
+                    lastCount[c] = counts[c];
+                    lastChange[c] = System.nanoTime();
+                }
+            }
             Integer open = jdbc.queryForObject("select count(*) from push_delivery where campaign_id = ? and status in ('PENDING', 'SENDING')",
                     Integer.class, campaign.id());
-            if (planned == 0 && rows != null && rows > 0) {
+            if (planned == 0 && open != null && open > 0) {
                 planned = System.nanoTime();
             }
-            if (rows != null && rows > 0 && open != null && open == 0) {
+            if (planned != 0 && open != null && open == 0) {
                 break;
             }
-            Thread.sleep(200);
+            Thread.sleep(250);
         }
         long end = System.nanoTime();
         Campaign done = campaigns.find(campaign.id());
         String loadAfter = uptime();
         double seconds = (end - start) / 1e9;
-        int mails = mail.getReceivedMessages().length;
+        int mails = mail.acceptedCount();
 
         System.out.printf("%n== push benchmark: %,d recipients, %s, limits on ==%n", recipients, database);
         System.out.printf("machine load before: %s%nmachine load after:  %s%n", load, loadAfter);
@@ -200,6 +230,8 @@ public final class PushBenchmark {
         System.out.printf("provider side: WeChat %,d, SMS %,d, email %,d (sum %,d); funnel sent %,d failed %,d pending %,d%n",
                 wechatCount.get(), smsCount.get(), mails, wechatCount.get() + smsCount.get() + mails, done.funnel().sent(),
                 done.funnel().failed(), done.funnel().pending());
+        System.out.printf("last message per channel after approval: WeChat %.1f s, SMS %.1f s, email %.1f s%n",
+                (lastChange[0] - start) / 1e9, (lastChange[1] - start) / 1e9, (lastChange[2] - start) / 1e9);
         System.out.printf("limit check (provider quota + enterprise week + recipient windows), sequential, %,d checks: "
                 + "p50 %.0f µs, p99 %.0f µs, p99.9 %.0f µs%n", checks.getTotalCount(), checks.getValueAtPercentile(50) / 1.0,
                 checks.getValueAtPercentile(99) / 1.0, checks.getValueAtPercentile(99.9) / 1.0);
@@ -212,27 +244,7 @@ public final class PushBenchmark {
         context.close();
         sms.stop();
         wechat.stop();
-        mail.stop();
-    }
-
-    private static me.chanjar.weixin.mp.api.WxMpService wechatService(String url) {
-        me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl account = new me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl();
-        account.setAppId("wxbench");
-        account.setSecret("bench-secret");
-        me.chanjar.weixin.mp.config.WxMpHostConfig hosts = new me.chanjar.weixin.mp.config.WxMpHostConfig();
-        hosts.setApiHost(url);
-        hosts.setMpHost(me.chanjar.weixin.mp.config.WxMpHostConfig.MP_DEFAULT_HOST_URL);
-        hosts.setOpenHost(me.chanjar.weixin.mp.config.WxMpHostConfig.OPEN_DEFAULT_HOST_URL);
-        account.setHostConfig(hosts);
-        // WxJava's default pool allows a handful of connections per host; a campaign sender needs as many as it has senders
-        me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder http =
-                me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder.get();
-        http.setMaxConnPerHost(128);
-        http.setMaxTotalConn(256);
-        account.setApacheHttpClientBuilder(http);
-        me.chanjar.weixin.mp.api.impl.WxMpServiceImpl service = new me.chanjar.weixin.mp.api.impl.WxMpServiceImpl();
-        service.setWxMpConfigStorage(account);
-        return service;
+        mail.close();
     }
 
     static PushProperties properties(String prefix) {

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -39,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together with their "ever reached" guard rows — before any provider is called. Then the messages go out in
  * parallel and the outcomes are written: sent, retry with backoff, fallback, dead letter. When Redis cannot be asked
  * nothing is sent: the round rolls back and the worker pauses until Redis answers again.
+ *
+ * <p>Running, the worker is a pipeline: dispatchers claim the next batch while earlier messages are still with the
+ * providers (never more than {@code senders + dispatchers × batchSize} rows claimed and not yet settled, so a crash
+ * leaves at most that many rows to reconcile), and one recorder writes outcomes in JDBC batches as they arrive
+ * instead of a transaction per batch of sends. {@link #dispatchOnce()} does one synchronous round for tests and drills.
  */
 public final class OutboxWorker implements SmartLifecycle {
 
@@ -62,6 +69,11 @@ public final class OutboxWorker implements SmartLifecycle {
     private volatile boolean paused;
     private final List<Thread> dispatchers = new ArrayList<>();
     private final ExecutorService sendPool;
+    /** Rows claimed as SENDING whose outcome is not yet written: bounds the pipeline and a crash's leftovers. */
+    private final Semaphore inFlight;
+    private final int capacity;
+    private final LinkedBlockingQueue<Settled> settled = new LinkedBlockingQueue<>();
+    private Thread recorder;
     // an operational cadence, not business time: measured on the monotonic clock
     private long nextReconcileNanos = System.nanoTime();
 
@@ -80,6 +92,8 @@ public final class OutboxWorker implements SmartLifecycle {
         this.backoff = new Backoff(properties.retry());
         this.tx = tx;
         this.clock = clock;
+        this.capacity = properties.worker().senders() + Math.max(1, properties.worker().dispatchers()) * properties.worker().batchSize();
+        this.inFlight = new Semaphore(capacity);
         AtomicInteger count = new AtomicInteger();
         this.sendPool = Executors.newFixedThreadPool(properties.worker().senders(), task -> {
             Thread thread = new Thread(task, "push-send-" + count.incrementAndGet());
@@ -95,6 +109,9 @@ public final class OutboxWorker implements SmartLifecycle {
         }
         running = true;
         dispatchers.clear();
+        recorder = new Thread(this::recordLoop, "push-outbox-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
         for (int i = 0; i < Math.max(1, properties.worker().dispatchers()); i++) {
             boolean reconciles = i == 0;
             Thread thread = new Thread(() -> loop(reconciles), i == 0 ? "push-outbox" : "push-outbox-" + (i + 1));
@@ -112,9 +129,22 @@ public final class OutboxWorker implements SmartLifecycle {
             running = false;
             threads = List.copyOf(dispatchers);
         }
-        for (Thread thread : threads) {
-            try {
+        try {
+            for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(30).toMillis());
+            }
+            // let messages already with the providers be recorded; whatever is left stays SENDING for reconciliation
+            if (inFlight.tryAcquire(capacity, 30, TimeUnit.SECONDS)) {
+                inFlight.release(capacity);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Thread recording = recorder;
+        if (recording != null) {
+            recording.interrupt();
+            try {
+                recording.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -131,12 +161,18 @@ public final class OutboxWorker implements SmartLifecycle {
         running = false;
         sendPool.shutdownNow();
         List.copyOf(dispatchers).forEach(Thread::interrupt);
+        if (recorder != null) {
+            recorder.interrupt();
+        }
     }
 
     /** Waits until the dispatcher thread ended (after {@link #stop()} or {@link #kill()}). */
     public void awaitTermination(Duration timeout) throws InterruptedException {
         for (Thread thread : List.copyOf(dispatchers)) {
             thread.join(timeout.toMillis());
+        }
+        if (recorder != null) {
+            recorder.join(timeout.toMillis());
         }
     }
 
@@ -157,7 +193,7 @@ public final class OutboxWorker implements SmartLifecycle {
                     nextReconcileNanos = System.nanoTime() + reconcileInterval().toNanos();
                     reconcile();
                 }
-                int claimed = dispatchOnce();
+                int claimed = dispatchPipelined();
                 if (killed) {
                     return;
                 }
@@ -198,12 +234,143 @@ public final class OutboxWorker implements SmartLifecycle {
     /** One claimed row with what we know about its enterprise. */
     private record Candidate(Delivery row, EnterpriseProfile profile, String address, String hash) {}
 
-    /** Claims and sends one batch; returns how many rows were claimed. */
+    /** What one claim round produced: rows claimed, and those committed as SENDING with their messages. */
+    private record Claimed(int rows, List<Prepared> prepared) {}
+
+    /** One provider answer waiting to be written. */
+    private record Settled(Prepared prepared, SendOutcome outcome) {}
+
+    /** Claims, sends and records one batch, waiting for every answer; returns how many rows were claimed. */
     public int dispatchOnce() {
+        Claimed claimed = claim(properties.worker().batchSize());
+        if (!claimed.prepared().isEmpty()) {
+            send(claimed.prepared());
+        }
+        return claimed.rows();
+    }
+
+    /**
+     * Claims a batch once the pipeline has room for it and hands its messages to the senders without waiting for
+     * them; the recorder writes their outcomes.
+     */
+    private int dispatchPipelined() {
+        int batch = properties.worker().batchSize();
+        try {
+            while (!inFlight.tryAcquire(batch, 200, TimeUnit.MILLISECONDS)) {
+                if (!running || killed) {
+                    return 0;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Claimed claimed;
+        try {
+            claimed = claim(batch);
+        } catch (RuntimeException e) {
+            inFlight.release(batch);
+            throw e;
+        }
+        inFlight.release(batch - claimed.prepared().size());
+        for (List<Prepared> group : groups(claimed.prepared())) {
+            ChannelSender sender = senders.get(group.get(0).row().channel());
+            try {
+                sendPool.execute(() -> {
+                    List<SendOutcome> outcomes = sendGroup(sender, group);
+                    if (outcomes == null) {
+                        return; // killed mid-send: the rows stay SENDING for reconciliation
+                    }
+                    for (int i = 0; i < group.size(); i++) {
+                        settled.add(new Settled(group.get(i), outcomes.get(i)));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return claimed.rows(); // killed: the rows stay SENDING for reconciliation
+            }
+        }
+        return claimed.rows();
+    }
+
+    /** Messages of a batch as the senders take them: one per call, or several per call where the channel batches. */
+    private List<List<Prepared>> groups(List<Prepared> prepared) {
+        List<List<Prepared>> groups = new ArrayList<>();
+        Map<Channel, List<Prepared>> open = new EnumMap<>(Channel.class);
+        for (Prepared item : prepared) {
+            int size = Math.max(1, senders.get(item.row().channel()).batchSize());
+            if (size == 1) {
+                groups.add(List.of(item));
+                continue;
+            }
+            List<Prepared> group = open.computeIfAbsent(item.row().channel(), c -> new ArrayList<>());
+            group.add(item);
+            if (group.size() == size) {
+                groups.add(group);
+                open.remove(item.row().channel());
+            }
+        }
+        groups.addAll(open.values());
+        return groups;
+    }
+
+    /** Sends a group on one channel; null when the worker was killed meanwhile. */
+    private List<SendOutcome> sendGroup(ChannelSender sender, List<Prepared> group) {
+        try {
+            List<SendOutcome> outcomes = group.size() == 1 ? List.of(sender.send(group.get(0).message()))
+                    : sender.send(group.stream().map(Prepared::message).toList());
+            return killed ? null : outcomes;
+        } catch (RuntimeException e) {
+            if (killed) {
+                return null;
+            }
+            log.error("Channel sender failed unexpectedly", e);
+            SendOutcome unknown = SendOutcome.failed(SendOutcome.Result.UNKNOWN, "sender failed: " + e.getClass().getSimpleName());
+            return group.stream().map(item -> unknown).toList();
+        }
+    }
+
+    /** Writes outcomes as they arrive, many per transaction; a failed write is tried again, never dropped. */
+    private void recordLoop() {
+        List<Settled> chunk = new ArrayList<>();
+        while (!killed) {
+            try {
+                if (chunk.isEmpty()) {
+                    Settled first = settled.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        if (!running && inFlight.availablePermits() == capacity) {
+                            return;
+                        }
+                        continue;
+                    }
+                    chunk.add(first);
+                    settled.drainTo(chunk, 999);
+                }
+                if (killed) {
+                    return;
+                }
+                record(chunk.stream().map(Settled::prepared).toList(), chunk.stream().map(Settled::outcome).toList());
+                inFlight.release(chunk.size());
+                chunk.clear();
+            } catch (InterruptedException e) {
+                if (killed || !running) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (killed) {
+                    return;
+                }
+                log.error("Could not record {} send outcomes; trying again", chunk.size(), e);
+                sleep(properties.worker().pollInterval());
+            }
+        }
+    }
+
+    /** Claims one batch and commits what may be sent as SENDING; sends nothing. */
+    private Claimed claim(int limit) {
         Map<String, Optional<Entry>> policies = new HashMap<>();
         List<Prepared> prepared = new ArrayList<>();
         Integer claimed = tx.execute(status -> {
-            List<Delivery> rows = outbox.claimDue(properties.worker().batchSize());
+            List<Delivery> rows = outbox.claimDue(limit);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -305,10 +472,7 @@ public final class OutboxWorker implements SmartLifecycle {
             fallbacks.forEach(row -> Fallbacks.next(outbox, row));
             return rows.size();
         });
-        if (!prepared.isEmpty()) {
-            send(prepared);
-        }
-        return claimed == null ? 0 : claimed;
+        return new Claimed(claimed == null ? 0 : claimed, prepared);
     }
 
     private OutgoingMessage message(Delivery row, Candidate candidate, Entry policy) {
@@ -321,36 +485,36 @@ public final class OutboxWorker implements SmartLifecycle {
     }
 
     private void send(List<Prepared> prepared) {
-        List<Future<SendOutcome>> futures = new ArrayList<>(prepared.size());
+        List<List<Prepared>> groups = groups(prepared);
+        List<Future<List<SendOutcome>>> futures = new ArrayList<>(groups.size());
         try {
-            for (Prepared item : prepared) {
-                ChannelSender sender = senders.get(item.row().channel());
-                futures.add(sendPool.submit(() -> sender.send(item.message())));
+            for (List<Prepared> group : groups) {
+                ChannelSender sender = senders.get(group.get(0).row().channel());
+                futures.add(sendPool.submit(() -> sendGroup(sender, group)));
             }
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return; // killed: the rows stay SENDING for reconciliation
         }
+        List<Prepared> answered = new ArrayList<>(prepared.size());
         List<SendOutcome> outcomes = new ArrayList<>(prepared.size());
-        for (Future<SendOutcome> future : futures) {
+        for (int g = 0; g < groups.size(); g++) {
+            List<SendOutcome> groupOutcomes;
             try {
-                outcomes.add(future.get());
-            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-                if (killed) {
-                    return;
-                }
-                outcomes.add(SendOutcome.failed(SendOutcome.Result.UNKNOWN, "interrupted while sending"));
-            } catch (ExecutionException e) {
-                if (killed) {
-                    return;
-                }
-                log.error("Channel sender failed unexpectedly", e.getCause());
-                outcomes.add(SendOutcome.failed(SendOutcome.Result.UNKNOWN, "sender failed: " + e.getCause().getClass().getSimpleName()));
+                groupOutcomes = futures.get(g).get();
+            } catch (InterruptedException | java.util.concurrent.CancellationException | ExecutionException e) {
+                groupOutcomes = null;
             }
+            if (killed) {
+                return;
+            }
+            if (groupOutcomes == null) {
+                SendOutcome unknown = SendOutcome.failed(SendOutcome.Result.UNKNOWN, "interrupted while sending");
+                groupOutcomes = groups.get(g).stream().map(item -> unknown).toList();
+            }
+            answered.addAll(groups.get(g));
+            outcomes.addAll(groupOutcomes);
         }
-        if (killed) {
-            return;
-        }
-        record(prepared, outcomes);
+        record(answered, outcomes);
     }
 
     private void record(List<Prepared> prepared, List<SendOutcome> outcomes) {

@@ -63,7 +63,9 @@ final class WeChatChannel implements ChannelSender {
             int code = e.getError() == null ? -1 : e.getError().getErrorCode();
             return SendOutcome.failed(classify(code), "WeChat errcode " + code);
         } catch (WxRuntimeException e) {
-            return SendOutcome.failed(Result.RETRY, "WeChat API unreachable");
+            // WxJava repeats errcode -1 (系统繁忙) itself and then gives up with a bare WxRuntimeException; I/O errors
+            // arrive wrapped as its cause
+            return SendOutcome.failed(Result.RETRY, e.getCause() == null ? "WeChat errcode -1 (系统繁忙)" : "WeChat API unreachable");
         }
     }
 
