@@ -121,7 +121,9 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (command.isPresent()) {
             return command.get();
         }
-        Intent intent = effectiveIntent(understood, text);
+        // The message is searched at most once, however many decisions look at its hits.
+        Hits hits = new Hits(text);
+        Intent intent = effectiveIntent(understood, hits);
         return switch (intent) {
             case HUMAN_AGENT -> handoff(turn, session, Intent.HUMAN_AGENT);
             case GREETING -> chat(Messages.greeting(properties.name()), intent, session, Outcome.CHITCHAT);
@@ -136,7 +138,7 @@ class KnowledgeBaseDialogue implements Dialogue {
                 yield chat(Messages.UNSUBSCRIBED, intent, session, Outcome.SETTING);
             }
             case OUT_OF_SCOPE -> chat(Messages.outOfScope(), intent, session, Outcome.OUT_OF_SCOPE);
-            default -> question(turn, understood, text, intent, session);
+            default -> question(turn, understood, hits, intent, session);
         };
     }
 
@@ -146,7 +148,7 @@ class KnowledgeBaseDialogue implements Dialogue {
      * answer ("窗口态度差 在哪给差评" is a question about where to complain, not feedback). A confident out-of-scope
      * label stands.
      */
-    private Intent effectiveIntent(Understood understood, String text) {
+    private Intent effectiveIntent(Understood understood, Hits hits) {
         Intent intent = understood.intent();
         if (!YIELDS_TO_QUESTION.contains(intent)) {
             return intent;
@@ -155,7 +157,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         boolean chitChat = intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.OUT_OF_SCOPE;
         boolean question = (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || unsure))
-                || (unsure && strongAnswer(text));
+                || (unsure && strongAnswer(hits.get()));
         if (!question) {
             return intent;
         }
@@ -166,18 +168,12 @@ class KnowledgeBaseDialogue implements Dialogue {
                 .orElse(Intent.HOW_TO_APPLY);
     }
 
-    private boolean strongAnswer(String text) {
-        List<SearchHit> hits = search(text);
+    private boolean strongAnswer(List<SearchHit> hits) {
         return !hits.isEmpty() && hits.get(0).score() >= properties.confidentScore();
     }
 
-    /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
-    private List<SearchHit> search(String text) {
-        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
-        return search.search(SearchQuery.of(text, 5).withoutSnippets());
-    }
-
-    private Step question(Turn turn, Understood understood, String text, Intent intent, Session session) {
+    private Step question(Turn turn, Understood understood, Hits found, Intent intent, Session session) {
+        String text = found.text;
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         if (!namesEntry && session.currentEntry() != null && FollowUps.refersBack(text)) {
             Optional<Entry> current = knowledgeBase.visible(session.currentEntry());
@@ -185,7 +181,7 @@ class KnowledgeBaseDialogue implements Dialogue {
                 return answer(current.get(), intent, session, List.of(), null);
             }
         }
-        List<SearchHit> hits = search(text);
+        List<SearchHit> hits = found.get();
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
@@ -367,6 +363,26 @@ class KnowledgeBaseDialogue implements Dialogue {
                 .filter(e -> e.type() == EntityType.ENTRY && e.text().length() >= 4)
                 .map(EntityMention::text)
                 .toList();
+    }
+
+    /** The knowledge-base hits for one message, searched when first needed. */
+    private final class Hits {
+
+        private final String text;
+        private List<SearchHit> hits;
+
+        Hits(String text) {
+            this.text = text;
+        }
+
+        /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
+        List<SearchHit> get() {
+            if (hits == null) {
+                // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ.
+                hits = search.search(SearchQuery.of(text, 5).withoutSnippets());
+            }
+            return hits;
+        }
     }
 
     /** One decision: the reply, the session to keep, what to log. */
