@@ -48,10 +48,6 @@ class KnowledgeBaseDialogue implements Dialogue {
     private static final int TOPIC_MAX_LENGTH = 4;
     /** A topic's hits are offered down to this share of the minimum score for a question. */
     private static final double TOPIC_SCORE_SHARE = 0.25;
-    /** Asking to look something up ("怎么查", "查一下", "查询进度"), not where policies are published ("在哪查"). */
-    private static final Pattern LOOKS_UP = Pattern.compile("(怎么|如何|网上|去哪里?|哪里能|帮我)查|查(一下|询)|进度");
-    /** A 查询 service is preferred down to this share of the best hit's score. */
-    private static final double LOOKUP_SCORE_SHARE = 0.5;
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Pattern CANCEL = Pattern.compile("取消(绑定)?");
     /** "我能申请哪些政策", "我们公司可以享受什么政策", "适合我企业的政策". */
@@ -193,9 +189,9 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (hits.isEmpty() || hits.get(0).score() < properties.minScore()) {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
-        Optional<SearchHit> lookup = lookupService(text, hits);
-        SearchHit top = lookup.orElse(hits.get(0));
-        boolean nearTie = lookup.isEmpty() && hits.size() > 1 && !named(understood, top)
+        Optional<SearchHit> chosen = ServiceChoice.choose(text, hits, properties.minScore());
+        SearchHit top = chosen.orElse(hits.get(0));
+        boolean nearTie = chosen.isEmpty() && hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
         if (nearTie) {
             Optional<SearchHit> decided = TitleCoverage.decide(text, top, hits.get(1));
@@ -208,20 +204,6 @@ class KnowledgeBaseDialogue implements Dialogue {
         return knowledgeBase.visible(best.externalId())
                 .map(entry -> answer(entry, intent, session, candidates, (double) best.score()))
                 .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) best.score()));
-    }
-
-    /**
-     * "怎么查…进度", "网上查…": the user wants to look something up, and a 查询 service among the strong hits answers
-     * that better than the service that issues the thing (最低生活保障业务进度查询, not 最低生活保障申请), which
-     * wins the search because it shares more words.
-     */
-    private static Optional<SearchHit> lookupService(String text, List<SearchHit> hits) {
-        if (!LOOKS_UP.matcher(text).find() || hits.get(0).title().contains("查询")) {
-            return Optional.empty();
-        }
-        return hits.stream()
-                .filter(hit -> hit.title().contains("查询") && hit.score() >= LOOKUP_SCORE_SHARE * hits.get(0).score())
-                .findFirst();
     }
 
     private Step answer(Entry entry, Intent intent, Session session, List<Reply.Candidate> candidates, Double score) {
