@@ -48,10 +48,6 @@ class KnowledgeBaseDialogue implements Dialogue {
     private static final int TOPIC_MAX_LENGTH = 4;
     /** A topic's hits are offered down to this share of the minimum score for a question. */
     private static final double TOPIC_SCORE_SHARE = 0.25;
-    /** Asking to look something up ("怎么查", "查一下", "查询进度"), not where policies are published ("在哪查"). */
-    private static final Pattern LOOKS_UP = Pattern.compile("(怎么|如何|网上|去哪里?|哪里能|帮我)查|查(一下|询)|进度");
-    /** A 查询 service is preferred down to this share of the best hit's score. */
-    private static final double LOOKUP_SCORE_SHARE = 0.5;
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Pattern CANCEL = Pattern.compile("取消(绑定)?");
     /** "我能申请哪些政策", "我们公司可以享受什么政策", "适合我企业的政策". */
@@ -121,7 +117,9 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (command.isPresent()) {
             return command.get();
         }
-        Intent intent = effectiveIntent(understood, text);
+        // The message is searched at most once, however many decisions look at its hits.
+        Hits hits = new Hits(text);
+        Intent intent = effectiveIntent(understood, hits);
         return switch (intent) {
             case HUMAN_AGENT -> handoff(turn, session, Intent.HUMAN_AGENT);
             case GREETING -> chat(Messages.greeting(properties.name()), intent, session, Outcome.CHITCHAT);
@@ -136,7 +134,7 @@ class KnowledgeBaseDialogue implements Dialogue {
                 yield chat(Messages.UNSUBSCRIBED, intent, session, Outcome.SETTING);
             }
             case OUT_OF_SCOPE -> chat(Messages.outOfScope(), intent, session, Outcome.OUT_OF_SCOPE);
-            default -> question(turn, understood, text, intent, session);
+            default -> question(turn, understood, hits, intent, session);
         };
     }
 
@@ -146,7 +144,7 @@ class KnowledgeBaseDialogue implements Dialogue {
      * answer ("窗口态度差 在哪给差评" is a question about where to complain, not feedback). A confident out-of-scope
      * label stands.
      */
-    private Intent effectiveIntent(Understood understood, String text) {
+    private Intent effectiveIntent(Understood understood, Hits hits) {
         Intent intent = understood.intent();
         if (!YIELDS_TO_QUESTION.contains(intent)) {
             return intent;
@@ -155,7 +153,7 @@ class KnowledgeBaseDialogue implements Dialogue {
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         boolean chitChat = intent == Intent.GREETING || intent == Intent.THANKS || intent == Intent.OUT_OF_SCOPE;
         boolean question = (chitChat && namesEntry && (intent != Intent.OUT_OF_SCOPE || unsure))
-                || (unsure && strongAnswer(text));
+                || (unsure && strongAnswer(hits.get()));
         if (!question) {
             return intent;
         }
@@ -166,18 +164,12 @@ class KnowledgeBaseDialogue implements Dialogue {
                 .orElse(Intent.HOW_TO_APPLY);
     }
 
-    private boolean strongAnswer(String text) {
-        List<SearchHit> hits = search(text);
+    private boolean strongAnswer(List<SearchHit> hits) {
         return !hits.isEmpty() && hits.get(0).score() >= properties.confidentScore();
     }
 
-    /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
-    private List<SearchHit> search(String text) {
-        // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ as a policy.
-        return search.search(SearchQuery.of(text, 5).withoutSnippets());
-    }
-
-    private Step question(Turn turn, Understood understood, String text, Intent intent, Session session) {
+    private Step question(Turn turn, Understood understood, Hits found, Intent intent, Session session) {
+        String text = found.text;
         boolean namesEntry = understood.entities().stream().anyMatch(e -> e.type() == EntityType.ENTRY);
         if (!namesEntry && session.currentEntry() != null && FollowUps.refersBack(text)) {
             Optional<Entry> current = knowledgeBase.visible(session.currentEntry());
@@ -185,7 +177,7 @@ class KnowledgeBaseDialogue implements Dialogue {
                 return answer(current.get(), intent, session, List.of(), null);
             }
         }
-        List<SearchHit> hits = search(text);
+        List<SearchHit> hits = found.get();
         List<Reply.Candidate> candidates = hits.stream()
                 .map(hit -> new Reply.Candidate(hit.externalId(), hit.title(), hit.score()))
                 .toList();
@@ -197,9 +189,9 @@ class KnowledgeBaseDialogue implements Dialogue {
         if (hits.isEmpty() || hits.get(0).score() < properties.minScore()) {
             return miss(turn, text, intent, session, candidates, hits.isEmpty() ? null : (double) hits.get(0).score());
         }
-        Optional<SearchHit> lookup = lookupService(text, hits);
-        SearchHit top = lookup.orElse(hits.get(0));
-        boolean nearTie = lookup.isEmpty() && hits.size() > 1 && !named(understood, top)
+        Optional<SearchHit> chosen = ServiceChoice.choose(text, hits, properties.minScore());
+        SearchHit top = chosen.orElse(hits.get(0));
+        boolean nearTie = chosen.isEmpty() && hits.size() > 1 && !named(understood, top)
                 && hits.get(1).score() >= properties.ambiguityRatio() * top.score();
         if (nearTie) {
             Optional<SearchHit> decided = TitleCoverage.decide(text, top, hits.get(1));
@@ -212,20 +204,6 @@ class KnowledgeBaseDialogue implements Dialogue {
         return knowledgeBase.visible(best.externalId())
                 .map(entry -> answer(entry, intent, session, candidates, (double) best.score()))
                 .orElseGet(() -> miss(turn, text, intent, session, candidates, (double) best.score()));
-    }
-
-    /**
-     * "怎么查…进度", "网上查…": the user wants to look something up, and a 查询 service among the strong hits answers
-     * that better than the service that issues the thing (最低生活保障业务进度查询, not 最低生活保障申请), which
-     * wins the search because it shares more words.
-     */
-    private static Optional<SearchHit> lookupService(String text, List<SearchHit> hits) {
-        if (!LOOKS_UP.matcher(text).find() || hits.get(0).title().contains("查询")) {
-            return Optional.empty();
-        }
-        return hits.stream()
-                .filter(hit -> hit.title().contains("查询") && hit.score() >= LOOKUP_SCORE_SHARE * hits.get(0).score())
-                .findFirst();
     }
 
     private Step answer(Entry entry, Intent intent, Session session, List<Reply.Candidate> candidates, Double score) {
@@ -367,6 +345,26 @@ class KnowledgeBaseDialogue implements Dialogue {
                 .filter(e -> e.type() == EntityType.ENTRY && e.text().length() >= 4)
                 .map(EntityMention::text)
                 .toList();
+    }
+
+    /** The knowledge-base hits for one message, searched when first needed. */
+    private final class Hits {
+
+        private final String text;
+        private List<SearchHit> hits;
+
+        Hits(String text) {
+            this.text = text;
+        }
+
+        /** The bot shows titles, not snippets: leaving highlighting out makes a search about three times cheaper. */
+        List<SearchHit> get() {
+            if (hits == null) {
+                // All kinds are searched even for 有什么政策: residents' "补贴" is as often a service or an FAQ.
+                hits = search.search(SearchQuery.of(text, 5).withoutSnippets());
+            }
+            return hits;
+        }
     }
 
     /** One decision: the reply, the session to keep, what to log. */

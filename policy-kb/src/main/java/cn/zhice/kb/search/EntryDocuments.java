@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns an entry into the Lucene document search reads: text fields, filters and the validity window. */
 final class EntryDocuments {
@@ -29,6 +32,10 @@ final class EntryDocuments {
         Document doc = new Document();
         doc.add(new StringField(ID, entry.externalId(), Field.Store.YES));
         doc.add(new StringField(KIND, entry.kind().name(), Field.Store.YES));
+        // What a hit shows comes from doc values: reading stored fields would decompress the whole stored content.
+        doc.add(new SortedDocValuesField(ID, new BytesRef(entry.externalId())));
+        doc.add(new SortedDocValuesField(KIND, new BytesRef(entry.kind().name())));
+        doc.add(new BinaryDocValuesField(TITLE, new BytesRef(entry.title())));
         if (entry.category() != null) {
             doc.add(new StringField(CATEGORY, entry.category(), Field.Store.NO));
         }
@@ -85,10 +92,6 @@ final class EntryDocuments {
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
-    }
-
-    static String storedTitle(Document doc) {
-        return doc.get(TITLE);
     }
 
 }

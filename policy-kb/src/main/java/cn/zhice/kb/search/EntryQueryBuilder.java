@@ -55,13 +55,16 @@ final class EntryQueryBuilder {
         if (wordFields.isEmpty() && bigramFields.isEmpty()) {
             return Optional.empty();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        BooleanQuery.Builder matches = new BooleanQuery.Builder();
         if (!wordFields.isEmpty()) {
-            query.add(new DisjunctionMaxQuery(wordFields, TIE_BREAKER), Occur.SHOULD);
+            matches.add(new DisjunctionMaxQuery(wordFields, TIE_BREAKER), Occur.SHOULD);
         }
         if (!bigramFields.isEmpty()) {
-            query.add(new DisjunctionMaxQuery(bigramFields, TIE_BREAKER), Occur.SHOULD);
+            matches.add(new DisjunctionMaxQuery(bigramFields, TIE_BREAKER), Occur.SHOULD);
         }
+        // The text is one required clause beside the filters, not optional clauses with a minimum to match: only then
+        // is it the single scoring clause that Lucene prunes with block-max scores (the scores are the same).
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(matches.build(), Occur.MUST);
         if (search.kind() != null) {
             query.add(new TermQuery(new Term(KIND, search.kind().name())), Occur.FILTER);
         }

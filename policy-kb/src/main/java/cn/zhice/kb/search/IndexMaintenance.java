@@ -1,6 +1,5 @@
 package cn.zhice.kb.search;
 
-import cn.zhice.kb.Entry;
 import cn.zhice.kb.store.EntriesChanged;
 import cn.zhice.kb.store.EntryStore;
 import cn.zhice.kb.vocabulary.Vocabulary;
@@ -12,8 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,6 +42,11 @@ public class IndexMaintenance implements ApplicationRunner {
     private final EntryStore store;
     private final VocabularyStore vocabularyStore;
     private final Clock clock;
+    /**
+     * The change time of each entry as last applied to the index, for changes inside the catch-up overlap: a catch-up
+     * skips what is already indexed, or every poll within two minutes of an import would re-index the whole import.
+     */
+    private final Map<String, OffsetDateTime> applied = new ConcurrentHashMap<>();
     private volatile Vocabulary vocabulary;
 
     IndexMaintenance(EntryIndex index, EntryStore store, VocabularyStore vocabularyStore, Clock clock) {
@@ -80,14 +86,16 @@ public class IndexMaintenance implements ApplicationRunner {
 
     /** Brings the given entries in the index in line with their live versions in the database. */
     public void apply(Collection<String> externalIds) {
-        Map<String, Entry> live = store.published(externalIds);
+        Map<String, EntryStore.LiveEntry> live = store.live(externalIds);
         Set<String> gone = new HashSet<>(externalIds);
         gone.removeAll(live.keySet());
         if (!live.isEmpty()) {
-            index.upsert(live.values());
+            index.upsert(live.values().stream().map(EntryStore.LiveEntry::entry).toList());
+            live.forEach((externalId, entry) -> applied.put(externalId, entry.updatedAt()));
         }
         if (!gone.isEmpty()) {
             index.delete(gone);
+            gone.forEach(applied::remove);
         }
     }
 
@@ -122,10 +130,24 @@ public class IndexMaintenance implements ApplicationRunner {
 
     /** Applies every change recorded in the database since the watermark (minus a safety overlap). */
     public void catchUp() {
-        EntryStore.Changes changes = store.changedSince(index.watermark().minus(OVERLAP));
-        if (!changes.externalIds().isEmpty()) {
-            apply(changes.externalIds());
+        OffsetDateTime since = index.watermark().minus(OVERLAP);
+        EntryStore.Changes changes = store.changedSince(since);
+        List<String> pending = changes.updated().entrySet().stream()
+                .filter(change -> !indexed(change.getKey(), change.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!pending.isEmpty()) {
+            apply(pending);
+            // A withdrawn or deleted entry is now absent from the index as of this change.
+            pending.stream().filter(id -> !applied.containsKey(id))
+                    .forEach(id -> applied.put(id, changes.updated().get(id)));
         }
         index.commit(changes.newest());
+        applied.values().removeIf(changed -> changed.isBefore(since));
+    }
+
+    private boolean indexed(String externalId, OffsetDateTime changed) {
+        OffsetDateTime indexed = applied.get(externalId);
+        return indexed != null && !indexed.isBefore(changed);
     }
 }

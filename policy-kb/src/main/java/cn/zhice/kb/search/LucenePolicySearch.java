@@ -4,16 +4,23 @@ import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.SearchQuery;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
+import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -21,6 +28,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public final class LucenePolicySearch implements PolicySearch {
 
     private static final int SNIPPET_CHARS = 120;
+    private static final Set<String> CONTENT_ONLY = Set.of(EntryFields.CONTENT);
 
     private final EntryIndex index;
     private final Clock clock;
@@ -39,27 +47,48 @@ public final class LucenePolicySearch implements PolicySearch {
         }
         Query query = built.get();
         return index.search(searcher -> {
-            TopDocs top = searcher.search(query, search.limit());
+            // Hits are listed, never counted: with the count threshold at the limit, scoring skips (block-max WAND) every
+            // document that can no longer enter the top hits instead of scoring all that share a word.
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(search.limit(), null, search.limit()));
             String[] snippets = search.snippets()
                     ? snippets(searcher, analyzers, query, top)
                     : new String[top.scoreDocs.length];
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc scored = top.scoreDocs[i];
-                Document doc = searcher.storedFields().document(scored.doc);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scored.doc, leaves));
+                int doc = scored.doc - leaf.docBase;
+                String snippet = search.snippets() ? snippet(snippets[i], searcher, scored.doc) : "";
                 hits.add(new SearchHit(
-                        doc.get(EntryFields.ID),
-                        EntryKind.valueOf(doc.get(EntryFields.KIND)),
-                        doc.get(EntryFields.TITLE),
+                        sorted(leaf, EntryFields.ID, doc),
+                        EntryKind.valueOf(sorted(leaf, EntryFields.KIND, doc)),
+                        binary(leaf, EntryFields.TITLE, doc),
                         scored.score,
-                        search.snippets() ? snippet(snippets[i], doc.get(EntryFields.CONTENT)) : ""));
+                        snippet));
             }
             return hits;
         });
     }
 
+    private static String sorted(LeafReaderContext leaf, String field, int doc) throws IOException {
+        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+        if (!values.advanceExact(doc)) {
+            throw new IllegalStateException("Indexed entry without " + field);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+
+    private static String binary(LeafReaderContext leaf, String field, int doc) throws IOException {
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+        if (!values.advanceExact(doc)) {
+            throw new IllegalStateException("Indexed entry without " + field);
+        }
+        return values.binaryValue().utf8ToString();
+    }
+
     private static String[] snippets(IndexSearcher searcher, Analyzers analyzers, Query query, TopDocs top)
-            throws java.io.IOException {
+            throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.index)
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
                 .withMaxLength(20_000)
@@ -68,10 +97,11 @@ public final class LucenePolicySearch implements PolicySearch {
     }
 
     /** The highlighted passage, or the start of the text when no query word occurs in it. */
-    private static String snippet(String highlighted, String content) {
+    private static String snippet(String highlighted, IndexSearcher searcher, int doc) throws IOException {
         if (highlighted != null && !highlighted.isBlank()) {
             return highlighted.strip();
         }
+        String content = searcher.storedFields().document(doc, CONTENT_ONLY).get(EntryFields.CONTENT);
         if (content == null) {
             return "";
         }

@@ -196,18 +196,29 @@ public class EntryStore {
     /** The live (published) content of the given entries; entries without a live version are absent. */
     public Map<String, Entry> published(Collection<String> externalIds) {
         Map<String, Entry> found = new LinkedHashMap<>();
+        live(externalIds).forEach((externalId, live) -> found.put(externalId, live.entry()));
+        return found;
+    }
+
+    /** Like {@link #published}, with the time each entry last changed, read in the same statement. */
+    public Map<String, LiveEntry> live(Collection<String> externalIds) {
+        Map<String, LiveEntry> found = new LinkedHashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             jdbc.sql("""
-                    select e.external_id, v.content
+                    select e.external_id, e.updated_at, v.content
                       from kb_entry e join kb_entry_version v on v.entry_id = e.id and v.version = e.published_version
                      where e.external_id in (:ids)""")
                     .param("ids", chunk)
                     .query((ResultSet rs) -> {
-                        found.put(rs.getString("external_id"), codec.read(rs.getString("content")));
+                        found.put(rs.getString("external_id"), new LiveEntry(codec.read(rs.getString("content")),
+                                rs.getObject("updated_at", OffsetDateTime.class)));
                     });
         }
         return found;
     }
+
+    /** An entry's live content and when the entry last changed. */
+    public record LiveEntry(Entry entry, OffsetDateTime updatedAt) {}
 
     /** Streams every live entry to {@code sink}, in id order, without holding them all in memory. */
     public void forEachPublished(Consumer<Entry> sink) {
@@ -233,22 +244,27 @@ public class EntryStore {
 
     /** External ids of entries changed after {@code since}, with the newest change time among them. */
     public Changes changedSince(OffsetDateTime since) {
-        List<String> ids = new ArrayList<>();
+        Map<String, OffsetDateTime> updated = new LinkedHashMap<>();
         OffsetDateTime[] newest = {since};
         jdbc.sql("select external_id, updated_at from kb_entry where updated_at > :since")
                 .param("since", since)
                 .query((ResultSet rs) -> {
-                    ids.add(rs.getString("external_id"));
-                    OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
-                    if (updated.isAfter(newest[0])) {
-                        newest[0] = updated;
+                    OffsetDateTime changed = rs.getObject("updated_at", OffsetDateTime.class);
+                    updated.put(rs.getString("external_id"), changed);
+                    if (changed.isAfter(newest[0])) {
+                        newest[0] = changed;
                     }
                 });
-        return new Changes(ids, newest[0]);
+        return new Changes(updated, newest[0]);
     }
 
-    /** What changed since a point in time, and the newest change seen. */
-    public record Changes(List<String> externalIds, OffsetDateTime newest) {}
+    /** What changed since a point in time (each entry with its change time), and the newest change seen. */
+    public record Changes(Map<String, OffsetDateTime> updated, OffsetDateTime newest) {
+
+        public Collection<String> externalIds() {
+            return updated.keySet();
+        }
+    }
 
     public long count() {
         return jdbc.sql("select count(*) from kb_entry").query(Long.class).single();
