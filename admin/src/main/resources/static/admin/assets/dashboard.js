@@ -17,7 +17,7 @@ document.addEventListener('DOMContentLoaded', function () {
         legend: {data: ['未答率', '满意度（用户评价）']},
         xAxis: {type: 'category', data: days}, yAxis: {type: 'value', max: 1, axisLabel: {formatter: function (v) { return v * 100 + '%'; }}},
         series: [{name: '未答率', type: 'line', color: red, data: f.days.map(function (d) { return d.unansweredRate; })},
-                 {name: '满意度（用户评价）', type: 'line', color: '#2e7d32', connectNulls: true,
+                 {name: '满意度（用户评价）', type: 'line', color: '#2e7d32', showAllSymbol: true,
                   data: f.days.map(function (d) { return d.satisfaction; })}]
       });
       echarts.init(document.getElementById('chart-intents')).setOption({
