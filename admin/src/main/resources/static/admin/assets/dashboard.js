@@ -13,11 +13,12 @@ document.addEventListener('DOMContentLoaded', function () {
                  {name: '未答数', type: 'line', color: red, data: f.days.map(function (d) { return d.unanswered; })}]
       });
       echarts.init(document.getElementById('chart-rates')).setOption({
-        tooltip: {trigger: 'axis', valueFormatter: function (v) { return (v * 100).toFixed(1) + '%'; }},
-        legend: {data: ['未答率', '满意度']},
+        tooltip: {trigger: 'axis', valueFormatter: function (v) { return v == null ? '暂无评价' : (v * 100).toFixed(1) + '%'; }},
+        legend: {data: ['未答率', '满意度（用户评价）']},
         xAxis: {type: 'category', data: days}, yAxis: {type: 'value', max: 1, axisLabel: {formatter: function (v) { return v * 100 + '%'; }}},
         series: [{name: '未答率', type: 'line', color: red, data: f.days.map(function (d) { return d.unansweredRate; })},
-                 {name: '满意度', type: 'line', color: '#2e7d32', data: f.days.map(function (d) { return d.satisfaction; })}]
+                 {name: '满意度（用户评价）', type: 'line', color: '#2e7d32', showAllSymbol: true,
+                  data: f.days.map(function (d) { return d.satisfaction; })}]
       });
       echarts.init(document.getElementById('chart-intents')).setOption({
         tooltip: {trigger: 'item'},

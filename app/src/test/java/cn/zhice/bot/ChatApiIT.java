@@ -3,10 +3,13 @@ package cn.zhice.bot;
 import cn.zhice.testsupport.TestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhice.app.console.ConsoleClient;
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.Api.Reply;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code /api/chat} contract on the demo knowledge base: the same pipeline and session as WeChat. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,6 +36,9 @@ class ChatApiIT {
 
     @Autowired
     RecordingCodes codes;
+
+    @Autowired
+    ConversationLog conversations;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -154,6 +161,40 @@ class ChatApiIT {
         String firstPage = asked.get("reply").asString();
         more.get("reply").asString().lines().filter(line -> line.matches("\\d\\. .*"))
                 .forEach(line -> assertThat(firstPage).doesNotContain(line.substring(3)));
+    }
+
+    @Test
+    void dissatisfiedAfterAnAnswerFlagsThatQuestionAndCountsOnTheDashboard() throws Exception {
+        String user = UUID.randomUUID().toString();
+        String question = "营业执照怎么申请？";
+
+        JsonNode answered = chat(user, question).json();
+        JsonNode rated = chat(user, "不满意。").json();
+        JsonNode again = chat(user, "不满意").json();
+
+        assertThat(answered.get("answer").get("externalId").asString()).isEqualTo("QH-SG-001");
+        assertThat(answered.get("reply").asString()).endsWith("满意请回复1，不满意请回复2");
+        assertThat(rated.propertyNames()).containsExactlyInAnyOrder("intent", "reply", "answer", "candidates");
+        assertThat(rated.get("intent").asString()).isEqualTo("feedback");
+        assertThat(rated.get("answer").isNull()).isTrue();
+        assertThat(rated.get("reply").asString()).contains("抱歉", "「人工」");
+        assertThat(again.get("reply").asString()).isEqualTo(rated.get("reply").asString());
+        assertThat(conversations.flagged(OffsetDateTime.now().minusHours(1), 100))
+                .filteredOn(turn -> turn.text().equals(question))
+                .singleElement()
+                .satisfies(turn -> assertThat(turn.flag()).isEqualTo(ConversationLog.Flag.DISSATISFIED));
+        assertThat(conversations.flagged(OffsetDateTime.now().minusHours(1), 100))
+                .extracting(ConversationLog.FlaggedTurn::text).doesNotContain("不满意", "不满意。");
+        ConsoleClient staff = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        HttpResponse<String> data = staff.get("/admin/dashboard/data");
+        assertThat(data.statusCode()).as(data.body()).isEqualTo(200);
+        JsonNode days = JsonMapper.builder().build().readTree(data.body()).get("days");
+        JsonNode today = days.get(days.size() - 1);
+        assertThat(today.get("ratedDissatisfied").asLong()).isEqualTo(1);
+        assertThat(today.get("ratedSatisfied").asLong()).isZero();
+        assertThat(today.get("satisfaction").asDouble()).isZero();
+        String csv = new String(staff.getBytes("/admin/dashboard/export.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).contains("满意度（用户评价）").contains(",0,1,0.0\n");
     }
 
     /** Reads the SMS the bot would send. */

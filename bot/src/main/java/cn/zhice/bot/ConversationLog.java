@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public interface ConversationLog {
 
-    /** Turns the bot could not answer, asked back on, or that the user called unsatisfying, newest first. */
+    /**
+     * Turns the bot could not answer, asked back on, complaints, and answers the user rated 不满意 (with the rated
+     * question's text), newest first.
+     */
     List<FlaggedTurn> flagged(OffsetDateTime since, int limit);
 
     /**
@@ -23,7 +26,10 @@ public interface ConversationLog {
      */
     int answerAskers(Collection<Long> turnIds, String text);
 
-    /** Questions, intents, answered entries and feedback per day between two days (inclusive) in {@code zone}. */
+    /**
+     * Questions, intents, answered entries, complaints and ratings per day between two days (inclusive) in
+     * {@code zone}. Rating turns (满意/不满意 replies) are not questions: they count only as ratings of their answer.
+     */
     Stats stats(LocalDate from, LocalDate to, ZoneId zone);
 
     /** Tickets, open ones first, newest first. */
@@ -44,7 +50,7 @@ public interface ConversationLog {
         UNANSWERED,
         /** 低置信: the bot had to ask which entry was meant. */
         LOW_CONFIDENCE,
-        /** 不满意: the user complained about an answer. */
+        /** 不满意: the user rated the answer 不满意, or complained about an answer. */
         DISSATISFIED
     }
 
@@ -55,7 +61,7 @@ public interface ConversationLog {
     /**
      * Dashboard figures.
      *
-     * @param days           per day: questions, unanswered and dissatisfied turns
+     * @param days           per day: questions, unanswered turns, complaints and ratings
      * @param intents        turns per intent label
      * @param entries        answers per entry id
      * @param enterpriseHits answers per (bound enterprise USCC, entry id) for users who bound an enterprise
@@ -63,7 +69,17 @@ public interface ConversationLog {
     record Stats(List<Day> days, Map<String, Long> intents, Map<String, Long> entries,
             List<EnterpriseHit> enterpriseHits) {}
 
-    record Day(LocalDate day, long questions, long unanswered, long dissatisfied) {}
+    /**
+     * One day's figures.
+     *
+     * @param questions          turns that asked something (rating replies excluded)
+     * @param unanswered         questions no entry scored high enough for
+     * @param dissatisfied       messages classified as a complaint (意见反馈), not ratings of an answer
+     * @param ratedSatisfied     that day's answers the user rated 满意 (an answer's last rating counts)
+     * @param ratedDissatisfied  that day's answers the user rated 不满意
+     */
+    record Day(LocalDate day, long questions, long unanswered, long dissatisfied, long ratedSatisfied,
+            long ratedDissatisfied) {}
 
     record EnterpriseHit(String uscc, String entryId, long count) {}
 

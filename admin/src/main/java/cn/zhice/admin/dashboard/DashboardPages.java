@@ -37,13 +37,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * 数据看板: questions per day, intents, most asked entries, unanswered and satisfaction trend, and categories of
+ * 数据看板: questions per day, intents, most asked entries, unanswered rate and satisfaction (users' 满意/不满意
+ * ratings of answers) trend, and categories of
  * interest by enterprise type and size (用户行为分析、关注度分析、政策关注分析), and the push funnel per channel, with
  * CSV and Excel export.
  */
 @Controller
 @RequestMapping("/admin/dashboard")
 class DashboardPages {
+
+    /** The per-day columns of both exports, in order. */
+    private static final String[] DAY_COLUMNS = {"日期", "提问数", "未答数", "意见反馈数", "未答率", "评价满意数",
+        "评价不满意数", "满意度（用户评价）"};
 
     private final ConversationLog conversations;
     private final KbCuration kb;
@@ -84,11 +89,12 @@ class DashboardPages {
     ResponseEntity<byte[]> csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Range range = range(from, to);
-        StringBuilder csv = new StringBuilder("\uFEFF日期,提问数,未答数,不满意数,未答率,满意度\n");
+        StringBuilder csv = new StringBuilder("\uFEFF" + String.join(",", DAY_COLUMNS) + "\n");
         for (DayFigure d : figures(range).days()) {
             csv.append(d.day()).append(',').append(d.questions()).append(',').append(d.unanswered()).append(',')
                     .append(d.dissatisfied()).append(',').append(d.unansweredRate()).append(',')
-                    .append(d.satisfaction()).append('\n');
+                    .append(d.ratedSatisfied()).append(',').append(d.ratedDissatisfied()).append(',')
+                    .append(d.satisfaction() == null ? "" : d.satisfaction()).append('\n');
         }
         return download(csv.toString().getBytes(StandardCharsets.UTF_8), "zhice-dashboard-" + range.from() + ".csv",
                 new MediaType("text", "csv", StandardCharsets.UTF_8));
@@ -102,11 +108,11 @@ class DashboardPages {
         Figures figures = figures(range);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet days = book.createSheet("每日提问");
-            row(days, 0, "日期", "提问数", "未答数", "不满意数", "未答率", "满意度");
+            row(days, 0, (Object[]) DAY_COLUMNS);
             int r = 1;
             for (DayFigure d : figures.days()) {
                 row(days, r++, d.day().toString(), d.questions(), d.unanswered(), d.dissatisfied(), d.unansweredRate(),
-                        d.satisfaction());
+                        d.ratedSatisfied(), d.ratedDissatisfied(), d.satisfaction() == null ? "" : d.satisfaction());
             }
             Sheet intents = book.createSheet("意图分布");
             row(intents, 0, "意图", "次数");
@@ -172,8 +178,8 @@ class DashboardPages {
     private Figures figures(Range range) {
         Stats stats = conversations.stats(range.from(), range.to(), zone);
         List<DayFigure> days = stats.days().stream().map(d -> new DayFigure(d.day(), d.questions(), d.unanswered(),
-                d.dissatisfied(), rate(d.unanswered(), d.questions()),
-                d.questions() == 0 ? 1.0 : 1.0 - rate(d.dissatisfied(), d.questions()))).toList();
+                d.dissatisfied(), rate(d.unanswered(), d.questions()), d.ratedSatisfied(), d.ratedDissatisfied(),
+                satisfaction(d.ratedSatisfied(), d.ratedDissatisfied()))).toList();
         Map<String, Entry> entries = new HashMap<>();
         List<EntryFigure> top = stats.entries().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -203,17 +209,22 @@ class DashboardPages {
         interests.sort(Comparator.comparingLong(InterestFigure::count).reversed());
         long questions = days.stream().mapToLong(DayFigure::questions).sum();
         long unanswered = days.stream().mapToLong(DayFigure::unanswered).sum();
-        long dissatisfied = days.stream().mapToLong(DayFigure::dissatisfied).sum();
+        long satisfied = days.stream().mapToLong(DayFigure::ratedSatisfied).sum();
+        long dissatisfied = days.stream().mapToLong(DayFigure::ratedDissatisfied).sum();
         List<ChannelFunnel> channels = push.byChannel(range.from().atStartOfDay(zone).toInstant(),
                 range.to().plusDays(1).atStartOfDay(zone).toInstant());
         long useful = channels.stream().mapToLong(ChannelFunnel::useful).sum();
         long votes = useful + channels.stream().mapToLong(ChannelFunnel::notUseful).sum();
-        return new Figures(questions, rate(unanswered, questions), questions == 0 ? 1.0 : 1.0 - rate(dissatisfied, questions),
-                days, intents, top, interests, channels, votes == 0 ? null : rate(useful, votes));
+        return new Figures(questions, rate(unanswered, questions), satisfaction(satisfied, dissatisfied), days, intents, top, interests, channels, votes == 0 ? null : rate(useful, votes));
     }
 
     private Entry entry(Map<String, Entry> cache, String id) {
         return cache.computeIfAbsent(id, key -> kb.find(key).map(KbCuration.Curated::content).orElse(null));
+    }
+
+    /** 满意 among the ratings, null without any: no ratings is no evidence either way. */
+    private static Double satisfaction(long satisfied, long dissatisfied) {
+        return satisfied + dissatisfied == 0 ? null : rate(satisfied, satisfied + dissatisfied);
     }
 
     private static double rate(long part, long whole) {
@@ -223,15 +234,17 @@ class DashboardPages {
     record Range(LocalDate from, LocalDate to) {}
 
     /**
-     * Everything the dashboard shows; rates are fractions rounded to three places. {@code usefulRate} is the share of
-     * 有用 among the 有用/没用 votes on pushed policies, null without votes.
+     * Everything the dashboard shows; rates are fractions rounded to three places. {@code satisfaction} is the share of
+     * 满意 among users' ratings of answers and {@code usefulRate} the share of 有用 among the 有用/没用 votes on pushed
+     * policies, each null without any.
      */
-    record Figures(long questions, double unansweredRate, double satisfaction, List<DayFigure> days,
+    record Figures(long questions, double unansweredRate, Double satisfaction, List<DayFigure> days,
             Map<String, Long> intents, List<EntryFigure> topEntries, List<InterestFigure> interests,
             List<ChannelFunnel> channels, Double usefulRate) {}
 
+    /** One day; {@code dissatisfied} counts complaints, {@code satisfaction} is null on a day without ratings. */
     record DayFigure(LocalDate day, long questions, long unanswered, long dissatisfied, double unansweredRate,
-            double satisfaction) {}
+            long ratedSatisfied, long ratedDissatisfied, Double satisfaction) {}
 
     record EntryFigure(String externalId, String title, String category, long count) {}
 

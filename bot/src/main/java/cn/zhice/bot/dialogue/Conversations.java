@@ -22,7 +22,9 @@ class Conversations {
         this.clock = clock;
     }
 
-    void record(Turn turn, Understood understood, Outcome outcome, String entryId, Double topScore) {
+    /** Logs one turn and returns its id. */
+    long record(Turn turn, Understood understood, Outcome outcome, String entryId, Double topScore) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into bot_turn (user_id, channel, text, normalized, intent, confidence, outcome, entry_id,
                                       top_score, created_at)
@@ -37,7 +39,24 @@ class Conversations {
                 .param("entry", entryId)
                 .param("score", topScore)
                 .param("now", now())
-                .update();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Stores the user's rating on one of their own answered turns, replacing an earlier rating (the last word counts).
+     * Returns whether the turn was found.
+     */
+    boolean rate(Turn rating, long answeredTurn, boolean satisfied) {
+        return jdbc.sql("""
+                update bot_turn set rating = :rating, rated_at = :now
+                where id = :id and user_id = :user and channel = :channel""")
+                .param("rating", satisfied ? "SATISFIED" : "DISSATISFIED")
+                .param("now", now())
+                .param("id", answeredTurn)
+                .param("user", rating.userId())
+                .param("channel", rating.channel().name())
+                .update() > 0;
     }
 
     /** Records a question for staff and returns the ticket number. */

@@ -51,18 +51,22 @@ class JdbcConversationLog implements ConversationLog {
     @Override
     public List<FlaggedTurn> flagged(OffsetDateTime since, int limit) {
         return jdbc.sql("""
-                select id, channel, text, normalized, intent, outcome, created_at from bot_turn
-                where outcome in ('MISSED', 'CLARIFIED', 'FEEDBACK') and created_at >= :since
+                select id, channel, text, normalized, intent, outcome, rating, created_at from bot_turn
+                where (outcome in ('MISSED', 'CLARIFIED', 'FEEDBACK') or rating = 'DISSATISFIED')
+                  and created_at >= :since
                 order by created_at desc, id desc""")
                 .param("since", since.withOffsetSameInstant(ZoneOffset.UTC))
                 .withMaxRows(limit)
                 .query((rs, n) -> new FlaggedTurn(rs.getLong("id"), rs.getString("channel"), rs.getString("text"),
-                        rs.getString("normalized"), rs.getString("intent"), flag(rs.getString("outcome")),
+                        rs.getString("normalized"), rs.getString("intent"), flag(rs.getString("outcome"), rs.getString("rating")),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
     }
 
-    private static Flag flag(String outcome) {
+    private static Flag flag(String outcome, String rating) {
+        if ("DISSATISFIED".equals(rating)) {
+            return Flag.DISSATISFIED;
+        }
         return switch (outcome) {
             case "CLARIFIED" -> Flag.LOW_CONFIDENCE;
             case "FEEDBACK" -> Flag.DISSATISFIED;
@@ -109,19 +113,29 @@ class JdbcConversationLog implements ConversationLog {
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         Map<LocalDate, long[]> days = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.put(day, new long[3]);
+            days.put(day, new long[5]);
         }
         Map<String, Long> intents = new HashMap<>();
         Map<String, Long> entries = new HashMap<>();
         jdbc.sql("""
-                select created_at, intent, outcome, entry_id from bot_turn
+                select created_at, intent, outcome, entry_id, rating from bot_turn
                 where created_at >= :start and created_at < :end""")
                 .param("start", start)
                 .param("end", end)
                 .query((ResultSet rs) -> {
                     LocalDate day = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
-                    long[] counts = days.computeIfAbsent(day, d -> new long[3]);
+                    long[] counts = days.computeIfAbsent(day, d -> new long[5]);
                     String outcome = rs.getString("outcome");
+                    String rating = rs.getString("rating");
+                    // A rating counts on its answer's day; the 满意/不满意 message itself is no question.
+                    if ("SATISFIED".equals(rating)) {
+                        counts[3]++;
+                    } else if ("DISSATISFIED".equals(rating)) {
+                        counts[4]++;
+                    }
+                    if (Outcome.RATING.name().equals(outcome)) {
+                        return;
+                    }
                     counts[0]++;
                     if ("MISSED".equals(outcome)) {
                         counts[1]++;
@@ -135,7 +149,7 @@ class JdbcConversationLog implements ConversationLog {
                     }
                 });
         List<Day> dayList = new ArrayList<>();
-        days.forEach((day, c) -> dayList.add(new Day(day, c[0], c[1], c[2])));
+        days.forEach((day, c) -> dayList.add(new Day(day, c[0], c[1], c[2], c[3], c[4])));
         List<EnterpriseHit> hits = jdbc.sql("""
                 select p.uscc, t.entry_id, count(*) as hits from bot_turn t
                 join bot_user_preference p on p.user_id = t.user_id and p.channel = t.channel

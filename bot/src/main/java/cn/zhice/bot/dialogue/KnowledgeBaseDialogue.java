@@ -55,6 +55,9 @@ class KnowledgeBaseDialogue implements Dialogue {
             "(我|我们|咱们|本)(的)?(公司|企业|单位)?(能|可以|可)(申请|享受|申报|领)(哪些|什么|啥)(政策|补贴|优惠|扶持)"
                     + "|适合(我|我们)(的)?(公司|企业|单位)?的(政策|补贴)");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\s]+$");
+    /** Whole messages that rate the previous answer: true for 满意, false for 不满意; the answer hint offers 1 and 2. */
+    private static final Map<String, Boolean> RATINGS = Map.of("满意", true, "很满意", true, "非常满意", true, "1", true,
+            "不满意", false, "不太满意", false, "很不满意", false, "非常不满意", false, "2", false);
 
     private final Understanding understanding;
     private final PolicySearch search;
@@ -91,10 +94,24 @@ class KnowledgeBaseDialogue implements Dialogue {
         // Every channel gets the same parts: a reply over WeChat's 2,048 bytes is cut and 详情 continues it.
         LongText.Part part = LongText.cut(step.reply().text());
         Reply reply = step.reply();
-        Reply shown = new Reply(part.shown(), reply.intent(), reply.answer(), reply.candidates(), reply.handoff());
-        sessions.save(turn.userId(), step.session().continuing(part.rest()));
-        conversations.record(turn, understood, step.outcome(), reply.answer() == null ? null
+        String text = part.shown();
+        boolean invitesRating = step.rating() == Rating.ANSWER
+                || (step.rating() == Rating.CONTINUES && step.session().answeredTurn() != null);
+        // The invitation goes under the last part of an answer, and only where it still fits in one WeChat message.
+        if (invitesRating && part.rest() == null
+                && LongText.utf8Length(text + Messages.RATE_HINT) <= LongText.MAX_BYTES) {
+            text = text + Messages.RATE_HINT;
+        }
+        Reply shown = new Reply(text, reply.intent(), reply.answer(), reply.candidates(), reply.handoff());
+        long turnId = conversations.record(turn, understood, step.outcome(), reply.answer() == null ? null
                 : reply.answer().externalId(), step.topScore());
+        // A rating keeps a pending 详情: it is a word about the answer, not a new question.
+        Session next = step.rating() == Rating.GIVEN ? step.session() : step.session().continuing(part.rest());
+        sessions.save(turn.userId(), switch (step.rating()) {
+            case ANSWER -> next.rateable(turnId);
+            case CLEARS -> next.rateable(null);
+            case CONTINUES, GIVEN -> next;
+        });
         return shown;
     }
 
@@ -112,6 +129,10 @@ class KnowledgeBaseDialogue implements Dialogue {
             if (chosen.isPresent()) {
                 return chosen.get();
             }
+        }
+        Optional<Step> rated = rating(turn, text, session);
+        if (rated.isPresent()) {
+            return rated.get();
         }
         Optional<Step> command = command(text, session);
         if (command.isPresent()) {
@@ -238,6 +259,23 @@ class KnowledgeBaseDialogue implements Dialogue {
                         session, List.of(), null));
     }
 
+    /**
+     * 满意/不满意 (or 1/2) right after an answer is stored against that answer's turn; a second rating replaces the
+     * first. Numbers never rate while a numbered list is pending, and a rating with no answer to rate is handled as
+     * any other message (不满意 alone is feedback).
+     */
+    private Optional<Step> rating(Turn turn, String text, Session session) {
+        Boolean satisfied = RATINGS.get(text);
+        if (satisfied == null || session.answeredTurn() == null
+                || (Character.isDigit(text.charAt(0)) && !session.choices().isEmpty())
+                || !conversations.rate(turn, session.answeredTurn(), satisfied)) {
+            return Optional.empty();
+        }
+        Reply reply = new Reply(satisfied ? Messages.RATED_SATISFIED : Messages.RATED_DISSATISFIED, Intent.FEEDBACK,
+                null, List.of(), Reply.Handoff.NONE);
+        return Optional.of(new Step(reply, session, Outcome.RATING, null, Rating.GIVEN));
+    }
+
     private Optional<Step> command(String text, Session session) {
         if (text.equals("更多") && session.lastQuery() != null) {
             int page = session.page() + 1;
@@ -254,13 +292,13 @@ class KnowledgeBaseDialogue implements Dialogue {
             Reply.AnswerRef about = session.currentEntry() == null ? null : knowledgeBase.visible(session.currentEntry())
                     .map(entry -> new Reply.AnswerRef(entry.externalId(), entry.title())).orElse(null);
             return Optional.of(new Step(new Reply(session.rest(), Intent.POLICY_LOOKUP, about, List.of(),
-                    Reply.Handoff.NONE), session, Outcome.ANSWERED, null));
+                    Reply.Handoff.NONE), session, Outcome.ANSWERED, null, Rating.CONTINUES));
         }
         if (text.equals("详情") && session.currentEntry() != null) {
             return knowledgeBase.visible(session.currentEntry()).map(entry -> new Step(
                     new Reply(AnswerComposer.details(entry), Intent.POLICY_LOOKUP,
                             new Reply.AnswerRef(entry.externalId(), entry.title()), List.of(), Reply.Handoff.NONE),
-                    session.discussing(entry.externalId()), Outcome.ANSWERED, null));
+                    session.discussing(entry.externalId()), Outcome.ANSWERED, null, Rating.CONTINUES));
         }
         Intent hinted = HINT_WORDS.get(text);
         if (hinted != null && session.currentEntry() != null) {
@@ -367,6 +405,25 @@ class KnowledgeBaseDialogue implements Dialogue {
         }
     }
 
-    /** One decision: the reply, the session to keep, what to log. */
-    private record Step(Reply reply, Session session, Outcome outcome, Double topScore) {}
+    /** What a step does to the answer a 满意/不满意 would rate. */
+    private enum Rating {
+        /** Nothing to rate any more. */
+        CLEARS,
+        /** An answer from an entry: this turn is the one to rate. */
+        ANSWER,
+        /** More of the answer under discussion (详情): a rating still goes to the question's turn. */
+        CONTINUES,
+        /** A rating: a second one replaces it on the same turn. */
+        GIVEN
+    }
+
+    /** One decision: the reply, the session to keep, what to log, and what a following rating would apply to. */
+    private record Step(Reply reply, Session session, Outcome outcome, Double topScore, Rating rating) {
+
+        /** An answer from an entry invites a rating; anything else leaves nothing to rate. */
+        Step(Reply reply, Session session, Outcome outcome, Double topScore) {
+            this(reply, session, outcome, topScore,
+                    outcome == Outcome.ANSWERED && reply.answer() != null ? Rating.ANSWER : Rating.CLEARS);
+        }
+    }
 }

@@ -7,6 +7,9 @@ final class Messages {
 
     static final String THANKS = "不客气！还有其他问题随时问我。";
     static final String FEEDBACK = "感谢您的意见，我们已记录并转交工作人员，会持续改进。";
+    static final String RATE_HINT = "\n满意请回复1，不满意请回复2";
+    static final String RATED_SATISFIED = "感谢您的评价！还有其他问题随时问我。";
+    static final String RATED_DISSATISFIED = "抱歉这次回答没能帮到您。您的评价已记录，工作人员会查看并改进；需要人工帮助请回复「人工」。";
     static final String SUBSCRIBED = "已为您开启政策推送，有适合您的新政策时会第一时间通知您。回复「退订」可随时关闭。";
     static final String UNSUBSCRIBED = "已为您退订政策推送，今后不再向您推送。如需恢复，回复「订阅推送」即可。";
     static final String ASK_USCC = "请回复您企业的18位统一社会信用代码（营业执照上可以找到），绑定后可为您匹配可申报的政策。";

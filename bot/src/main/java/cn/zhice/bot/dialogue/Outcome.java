@@ -9,5 +9,7 @@ enum Outcome {
     CHITCHAT,
     HANDOFF,
     FEEDBACK,
+    /** 满意/不满意 about the previous answer, stored on that answer's turn. */
+    RATING,
     SETTING
 }

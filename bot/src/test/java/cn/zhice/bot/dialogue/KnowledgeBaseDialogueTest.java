@@ -2,6 +2,7 @@ package cn.zhice.bot.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhice.bot.ConversationLog;
 import cn.zhice.bot.understanding.EntityMention;
 import cn.zhice.bot.understanding.EntityType;
 import cn.zhice.bot.understanding.Intent;
@@ -20,6 +21,9 @@ import cn.zhice.matching.PolicyTargeting;
 import cn.zhice.testsupport.TestServices;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +143,7 @@ class KnowledgeBaseDialogueTest {
 
         assertThat(reply.answer().externalId()).isEqualTo("SG-1");
         assertThat(reply.text()).contains("办理流程", "1. 网上申报", "所需材料（2项）", "办理时限：1个工作日", "来源：企业设立登记");
-        assertThat(reply.text()).contains("还想了解：").contains("「地点」");
+        assertThat(reply.text()).contains("还想了解：").contains("「地点」").endsWith("\n满意请回复1，不满意请回复2");
         assertThat(reply.candidates()).extracting(Reply.Candidate::externalId).containsExactly("SG-1", "SG-2");
     }
 
@@ -335,7 +339,7 @@ class KnowledgeBaseDialogueTest {
         }
 
         assertThat(LongText.utf8Length(first.text())).isLessThanOrEqualTo(2048);
-        assertThat(first.text()).contains("第1步").endsWith("回复「详情」查看更多").doesNotContain("第60步");
+        assertThat(first.text()).contains("第1步").endsWith("回复「详情」查看更多").doesNotContain("第60步", "满意请回复1");
         assertThat(second.answer().externalId()).isEqualTo("SG-9");
         assertThat(LongText.utf8Length(second.text())).isLessThanOrEqualTo(2048);
         assertThat(shown.toString()).contains("第30步", "第60步", "来源：建设工程竣工联合验收");
@@ -380,6 +384,95 @@ class KnowledgeBaseDialogueTest {
 
         assertThat(more.text()).startsWith("还有这些：").contains("1. 执照遗失怎么补办？");
         assertThat(none.text()).contains("没有更多结果");
+    }
+
+    @Test
+    void storesSatisfiedAgainstTheAnswerItFollows() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        say("营业执照怎么申请");
+
+        Reply thanks = say("满意！");
+
+        assertThat(thanks.text()).isEqualTo(Messages.RATED_SATISFIED);
+        assertThat(thanks.answer()).isNull();
+        assertThat(jdbc.sql("select outcome, rating from bot_turn order by id")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list())
+                .containsExactly("ANSWERED/SATISFIED", "RATING/null");
+        assertThat(jdbc.sql("select rated_at from bot_turn where rating is not null").query(OffsetDateTime.class)
+                .single()).isNotNull();
+    }
+
+    @Test
+    void twoRatesTheLastAnswerDissatisfiedAndTheLastRatingCounts() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        hits.put("个体户怎么办", List.of(hit(SOLE_TRADER, 40)));
+        say("营业执照怎么申请");
+        say("满意");
+        say("个体户怎么办");
+        say("1");
+
+        Reply sorry = say("2");
+
+        assertThat(sorry.text()).contains("抱歉", "工作人员", "「人工」");
+        assertThat(jdbc.sql("select normalized from bot_turn where rating = 'DISSATISFIED'").query(String.class).list())
+                .containsExactly("个体户怎么办");
+        assertThat(jdbc.sql("select normalized from bot_turn where rating = 'SATISFIED'").query(String.class).list())
+                .containsExactly("营业执照怎么申请");
+    }
+
+    @Test
+    void flagsAnswersRatedDissatisfiedAndCountsRatingsPerDay() {
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        hits.put("个体户怎么办", List.of(hit(SOLE_TRADER, 40)));
+        say("营业执照怎么申请");
+        say("不满意");
+        say("个体户怎么办");
+        say("很满意");
+        ConversationLog log = new JdbcConversationLog(jdbc, (openId, text) -> { }, Clock.systemUTC());
+
+        List<ConversationLog.FlaggedTurn> flagged = log.flagged(OffsetDateTime.now().minusHours(1), 10);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ConversationLog.Day day = log.stats(today, today, ZoneId.of("Asia/Shanghai")).days().get(0);
+
+        assertThat(flagged).extracting(ConversationLog.FlaggedTurn::text, ConversationLog.FlaggedTurn::flag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("营业执照怎么申请", ConversationLog.Flag.DISSATISFIED));
+        assertThat(day.questions()).isEqualTo(2);
+        assertThat(day.ratedSatisfied()).isEqualTo(1);
+        assertThat(day.ratedDissatisfied()).isEqualTo(1);
+        assertThat(day.dissatisfied()).isZero();
+    }
+
+    @Test
+    void aRatingWithNoAnswerToRateIsHandledAsUsual() {
+        understood.put("不满意", understanding("不满意", Intent.FEEDBACK, 0.9));
+        understood.put("谢谢", understanding("谢谢", Intent.THANKS, 0.95));
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+
+        Reply complaint = say("不满意");
+        say("营业执照怎么申请");
+        say("谢谢");
+        Reply late = say("不满意");
+
+        assertThat(complaint.text()).isEqualTo(Messages.FEEDBACK);
+        assertThat(late.text()).isEqualTo(Messages.FEEDBACK);
+        assertThat(jdbc.sql("select count(*) from bot_turn where rating is not null").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select outcome from bot_turn order by id").query(String.class).list())
+                .containsExactly("FEEDBACK", "ANSWERED", "CHITCHAT", "FEEDBACK");
+    }
+
+    @Test
+    void aNumberedChoiceListStillTakesOne() {
+        hits.put("执照", List.of(hit(LICENCE, 20), hit(SOLE_TRADER, 19.5f)));
+        hits.put("营业执照怎么申请", List.of(hit(LICENCE, 40)));
+        say("营业执照怎么申请");
+        Reply question = say("执照");
+
+        Reply chosen = say("1");
+
+        assertThat(question.text()).doesNotContain("满意请回复");
+        assertThat(chosen.answer().externalId()).isEqualTo("SG-1");
+        assertThat(chosen.text()).endsWith("满意请回复1，不满意请回复2");
+        assertThat(jdbc.sql("select count(*) from bot_turn where rating is not null").query(Long.class).single()).isZero();
     }
 
     private Reply say(String text) {

@@ -49,4 +49,21 @@ class RedisSessionStoreIT {
         assertThat(keys).hasSize(1).allSatisfy(key -> assertThat(key).doesNotContain("openid"));
         assertThat(redis.getExpire(keys.iterator().next())).isBetween(1700L, 1800L);
     }
+
+    @Test
+    void remembersTheAnsweredTurnAndReadsSessionsSavedBeforeRatingsExisted() {
+        Session answered = Session.NEW.discussing("SG-1").rateable(42L);
+        store.save("oRater", answered);
+        store.save("oOldSession", Session.NEW.discussing("SG-2"));
+        String key = redis.keys(prefix + "*").stream()
+                .filter(k -> redis.opsForValue().get(k).contains("SG-2")).findFirst().orElseThrow();
+        redis.opsForValue().set(key, redis.opsForValue().get(key).replace(",\"answeredTurn\":null", ""));
+
+        Session old = store.load("oOldSession");
+
+        assertThat(redis.opsForValue().get(key)).doesNotContain("answeredTurn");
+        assertThat(store.load("oRater").answeredTurn()).isEqualTo(42L);
+        assertThat(old.currentEntry()).isEqualTo("SG-2");
+        assertThat(old.answeredTurn()).isNull();
+    }
 }
