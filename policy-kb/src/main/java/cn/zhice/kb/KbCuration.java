@@ -45,6 +45,13 @@ public interface KbCuration {
     /** Writes the current version of every entry that is not archived as JSON Lines (the import format). */
     void exportJsonLines(OutputStream out);
 
+    /**
+     * Writes the same entries as {@link #exportJsonLines} as an Excel workbook the {@code .xlsx} import reads back.
+     *
+     * @throws WorkbookCellTooLong when a field does not fit in a cell
+     */
+    void exportWorkbook(OutputStream out);
+
     /** An entry as JSON in the import format, and back; for the console's editor and diff. */
     String toJson(Entry entry);
 

@@ -171,7 +171,7 @@ class CampaignPages {
             AuditTrail.skip(request);
             Problems.flash(redirect, e);
         }
-        return "approvals".equals(back) ? "redirect:/admin/campaigns/approvals" : "redirect:/admin/campaigns/" + id;
+        return backTo(back, id);
     }
 
     @PostMapping("/{id}/cancel")
@@ -185,6 +185,11 @@ class CampaignPages {
             AuditTrail.skip(request);
             Problems.flash(redirect, e);
         }
+        return backTo(back, id);
+    }
+
+    /** Approve and cancel are offered on the approval queue and on the campaign's page; go back where staff were. */
+    private static String backTo(String back, long id) {
         return "approvals".equals(back) ? "redirect:/admin/campaigns/approvals" : "redirect:/admin/campaigns/" + id;
     }
 

@@ -12,6 +12,7 @@ import cn.zhice.kb.KbCuration;
 import cn.zhice.kb.KbCuration.Curated;
 import cn.zhice.kb.KbCuration.Version;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -21,8 +22,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -257,17 +256,13 @@ class KbPages {
     /** The same entries as the JSONL export, as a workbook the .xlsx import reads back. */
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> exportXlsx() {
-        byte[] workbook;
-        try {
-            workbook = KbWorkbook.of(kb::exportJsonLines);
-        } catch (KbWorkbook.CellTooLong e) {
-            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()), e);
-        }
+        // built in full before answering, so a field too long for a cell is a 422, not a truncated download
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        kb.exportWorkbook(workbook);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhice-kb-" + LocalDate.now() + ".xlsx\"")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(workbook);
+                .body(workbook.toByteArray());
     }
 
     @GetMapping("/vocabulary")

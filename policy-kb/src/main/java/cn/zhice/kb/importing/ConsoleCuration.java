@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,15 +141,27 @@ class ConsoleCuration implements KbCuration {
     @Override
     public void exportJsonLines(OutputStream out) {
         store.forEachCurrent(stored -> {
-            ObjectNode line = codec.tree(stored.content());
-            line.put("status", stored.status() == EntryStatus.PUBLISHED ? "PUBLISHED" : "DRAFT");
             try {
-                out.write(codec.mapper().writeValueAsBytes(line));
+                out.write(codec.mapper().writeValueAsBytes(exportLine(stored)));
                 out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    @Override
+    public void exportWorkbook(OutputStream out) {
+        List<ObjectNode> lines = new ArrayList<>();
+        store.forEachCurrent(stored -> lines.add(exportLine(stored)));
+        ExportWorkbook.write(lines, codec.mapper(), out);
+    }
+
+    /** One entry as the exports write it: its current content in the import format, with the status to import it in. */
+    private ObjectNode exportLine(StoredEntry stored) {
+        ObjectNode line = codec.tree(stored.content());
+        line.put("status", stored.status() == EntryStatus.PUBLISHED ? "PUBLISHED" : "DRAFT");
+        return line;
     }
 
     @Override

@@ -146,7 +146,7 @@ class ImportParser {
     private void putCell(ObjectNode node, String field, String value, int row, List<ImportError> errors) {
         if (ImportSchema.LIST_FIELDS.contains(field) && !value.startsWith("[")) {
             ArrayNode items = node.putArray(field);
-            for (String item : value.split("[\\n；;]")) {
+            for (String item : ImportSchema.LIST_SEPARATOR.split(value)) {
                 if (!item.isBlank()) {
                     items.add(item.strip());
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,8 @@ final class ImportSchema {
             "publishedOn", "validFrom", "validTo", "where", "how", "contacts", "audiences", "keywords", "questions",
             "answer", "sourceUrl", "eligibility", "status");
     static final Set<String> LIST_FIELDS = Set.of("audiences", "keywords", "questions");
+    /** Where a list field's spreadsheet cell is split into items (unless the cell is a JSON array). */
+    static final Pattern LIST_SEPARATOR = Pattern.compile("[\\n；;]");
     static final Set<String> OBJECT_FIELDS = Set.of("where", "how", "contacts", "eligibility");
     private static final Set<String> WHERE = Set.of("offices", "onlineUrl", "platform");
     private static final Set<String> OFFICE = Set.of("name", "address", "hours", "phone");
