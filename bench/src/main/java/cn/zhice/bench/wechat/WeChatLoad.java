@@ -1,39 +1,58 @@
 package cn.zhice.bench.wechat;
 
 import cn.zhice.bench.EvalQuestion;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Plays WeChat against a running zhice: signed, safe-mode encrypted text messages from many followers, sent
- * open-loop at a fixed rate (so a slow server cannot slow the senders and hide its queueing), with latency measured
- * from each message's scheduled send time. Every reply is checked: decrypted, from the right AppID, non-empty.
+ * open-loop at a fixed rate (a slow server cannot slow the schedule and hide its queueing), with latency measured
+ * from each message's scheduled send time to its reply read in full. Every reply is checked: decrypted, from the
+ * right AppID, non-empty.
  *
- * <p>{@code --url http://127.0.0.1:18089 --rate 500 --seconds 30 --warmup 10 --users 2000 --token T --aes-key K
- * --app-id A}; writes {@code bench/target/wechat-load.json}.
+ * <p>The generator shares the machine with the app, so it keeps its own work off the measured path: every request is
+ * signed and encrypted before the clock starts, requests go out over a pool of kept-alive connections (as WeChat's
+ * servers keep theirs), and replies are decrypted and checked after the run. It reports its own and, given
+ * {@code --app-pid}, the app's CPU time per message.
+ *
+ * <p>{@code --url http://127.0.0.1:18089 --rate 500 --seconds 30 --warmup 60 --users 2000 --connections 64
+ * --token T --aes-key K --app-id A [--app-pid N]}; writes {@code bench/target/wechat-load.json}.
  */
 public final class WeChatLoad {
 
     private static final Pattern ENCRYPT = Pattern.compile("<Encrypt><!\\[CDATA\\[(.*?)]]></Encrypt>", Pattern.DOTALL);
+    private static final ContentType XML = ContentType.create("text/xml", StandardCharsets.UTF_8);
 
     private WeChatLoad() {}
 
@@ -42,42 +61,65 @@ public final class WeChatLoad {
         String url = options.getOrDefault("url", "http://127.0.0.1:18089") + "/wechat/portal";
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         int users = Integer.parseInt(options.getOrDefault("users", "2000"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+        Optional<Long> appPid = Optional.ofNullable(options.get("app-pid")).map(Long::parseLong);
         WeChatCrypto crypto = new WeChatCrypto(options.get("token"), options.get("aes-key"), options.get("app-id"));
         List<String> questions = EvalQuestion.loadAll().stream().map(EvalQuestion::question).toList();
 
-        ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .executor(callbacks)
-                .build();
-        Sender sender = new Sender(http, url, crypto, questions, users);
+        Messages messages = new Messages(url, crypto, questions, users);
+        try (Sender sender = new Sender(connections)) {
+            System.out.printf("Warming up: %d s at %d msg/s%n", warmup, rate);
+            sender.run(messages.next(rate * warmup), rate);
+            // Signed after the warm-up, so that no timestamp is near WeChat's five-minute limit when it is sent.
+            List<Prepared> measured = messages.next(rate * seconds);
+            System.out.printf("Measuring: %d s at %d msg/s over %d connections%n", seconds, rate, connections);
+            long appCpuBefore = appPid.map(WeChatLoad::processCpuNanos).orElse(0L);
+            long ownCpuBefore = ownCpuNanos();
+            Run run = sender.run(measured, rate);
+            long ownCpu = ownCpuNanos() - ownCpuBefore;
+            Optional<Long> appCpu = appPid.map(pid -> processCpuNanos(pid) - appCpuBefore);
 
-        System.out.printf("Warming up: %d s at %d msg/s%n", warmup, rate);
-        sender.run(rate, warmup, new ConcurrentHistogram(60_000_000L, 3));
-        ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
-        System.out.printf("Measuring: %d s at %d msg/s%n", seconds, rate);
-        Result result = sender.run(rate, seconds, latency);
-        callbacks.shutdown();
-
-        String report = """
-                {"targetRate": %d, "seconds": %d, "sent": %d, "ok": %d, "failed": %d, "throughput": %.1f,
-                 "p50Ms": %.2f, "p90Ms": %.2f, "p99Ms": %.2f, "p999Ms": %.2f, "maxMs": %.2f}
-                """.formatted(rate, seconds, result.sent(), result.ok(), result.failed(), result.throughput(),
-                ms(latency, 50), ms(latency, 90), ms(latency, 99), ms(latency, 99.9), latency.getMaxValue() / 1000.0);
-        System.out.print(report);
-        Path out = Path.of("bench/target/wechat-load.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        if (result.failed() > 0) {
-            System.out.println("First failure: " + sender.firstFailure);
+            Checked checked = check(run, crypto);
+            Histogram latency = run.latency();
+            String report = """
+                    {"targetRate": %d, "seconds": %d, "connections": %d, "sent": %d, "ok": %d, "failed": %d,
+                     "throughput": %.1f, "p50Ms": %.2f, "p90Ms": %.2f, "p99Ms": %.2f, "p999Ms": %.2f, "maxMs": %.2f,
+                     "generatorCpuUsPerMessage": %.0f, "appCpuUsPerMessage": %s}
+                    """.formatted(rate, seconds, connections, measured.size(), checked.ok(), checked.failed(),
+                    checked.ok() / run.elapsedSeconds(), ms(latency, 50), ms(latency, 90), ms(latency, 99),
+                    ms(latency, 99.9), latency.getMaxValue() / 1000.0, ownCpu / 1000.0 / measured.size(),
+                    appCpu.map(nanos -> "%.0f".formatted(nanos / 1000.0 / measured.size())).orElse("null"));
+            System.out.print(report);
+            Path out = Path.of("bench/target/wechat-load.json");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            checked.firstFailure().ifPresent(failure -> System.out.println("First failure: " + failure));
         }
     }
 
     private static double ms(Histogram histogram, double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** This JVM's CPU time, all threads. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Another process's user + system CPU time from {@code /proc/<pid>/stat} (Linux; clock ticks of 10 ms). */
+    private static long processCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the app's CPU time from /proc/" + pid, e);
+        }
     }
 
     private static Map<String, String> options(String[] args) {
@@ -93,60 +135,79 @@ public final class WeChatLoad {
         return options;
     }
 
-    /** How a timed run went. */
-    record Result(long sent, long ok, long failed, double throughput) {}
+    /** Counts the replies that are good: 200 and either WeChat's "success" or an encrypted reply with content. */
+    private static Checked check(Run run, WeChatCrypto crypto) {
+        long ok = 0;
+        long failed = 0;
+        String firstFailure = null;
+        for (int i = 0; i < run.replies().length(); i++) {
+            Reply reply = run.replies().get(i);
+            if (reply != null && reply.valid(crypto)) {
+                ok++;
+            } else {
+                failed++;
+                if (firstFailure == null) {
+                    firstFailure = reply == null ? "no reply within the run" : reply.toString();
+                }
+            }
+        }
+        return new Checked(ok, failed, Optional.ofNullable(firstFailure));
+    }
 
-    /** Sends messages on schedule and checks the replies. */
-    private static final class Sender {
-        private final HttpClient http;
+    /** A request ready to go: signed query string and encrypted body. */
+    record Prepared(String uri, byte[] body) {}
+
+    /** What came back for one request; {@code error} when the exchange failed. */
+    record Reply(int status, String body, String error) {
+
+        boolean valid(WeChatCrypto crypto) {
+            if (error != null || status != 200) {
+                return false;
+            }
+            if (body.equals("success")) {
+                return true;
+            }
+            Matcher encrypted = ENCRYPT.matcher(body);
+            return encrypted.find() && crypto.decrypt(encrypted.group(1)).contains("<Content>");
+        }
+
+        @Override
+        public String toString() {
+            return error != null ? error : status + " " + body;
+        }
+    }
+
+    /** How a timed run went. */
+    record Run(Histogram latency, AtomicReferenceArray<Reply> replies, double elapsedSeconds) {}
+
+    record Checked(long ok, long failed, Optional<String> firstFailure) {}
+
+    /** Signed, encrypted text messages from {@code users} followers, cycling through the questions. */
+    private static final class Messages {
         private final String url;
         private final WeChatCrypto crypto;
         private final List<String> questions;
         private final int users;
         private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
-        private volatile String firstFailure;
+        private int next;
 
-        Sender(HttpClient http, String url, WeChatCrypto crypto, List<String> questions, int users) {
-            this.http = http;
+        Messages(String url, WeChatCrypto crypto, List<String> questions, int users) {
             this.url = url;
             this.crypto = crypto;
             this.questions = questions;
             this.users = users;
         }
 
-        Result run(int rate, int seconds, Histogram latency) throws InterruptedException {
-            int total = rate * seconds;
-            long period = TimeUnit.SECONDS.toNanos(1) / rate;
-            CountDownLatch done = new CountDownLatch(total);
-            AtomicLong ok = new AtomicLong();
-            AtomicLong failed = new AtomicLong();
-            long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                long scheduled = start + i * period;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                HttpRequest request = message(i);
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                    latency.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
-                    if (error == null && valid(response)) {
-                        ok.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                        if (firstFailure == null) {
-                            firstFailure = error != null ? error.toString() : response.statusCode() + " " + response.body();
-                        }
-                    }
-                    done.countDown();
-                });
+        /** The next {@code count} messages, signed now: WeChat's timestamps stay valid for five minutes. */
+        List<Prepared> next(int count) {
+            List<Prepared> prepared = new ArrayList<>(count);
+            for (int i = 0; i < count; i++, next++) {
+                prepared.add(message(next));
             }
-            done.await(60, TimeUnit.SECONDS);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Result(total, ok.get(), failed.get(), ok.get() / elapsed);
+            return prepared;
         }
 
-        private HttpRequest message(int i) {
+        private Prepared message(int i) {
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
             String nonce = UUID.randomUUID().toString().substring(0, 10);
             String openId = "oLoadTest" + (i % users);
@@ -161,24 +222,80 @@ public final class WeChatLoad {
             String query = "?signature=" + crypto.signature(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
                     + nonce + "&openid=" + openId + "&encrypt_type=aes&msg_signature="
                     + crypto.messageSignature(timestamp, nonce, encrypted);
-            return HttpRequest.newBuilder(URI.create(url + query))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "text/xml; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
+            return new Prepared(url + query, body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Sends prepared requests on schedule over a fixed pool of kept-alive connections, one sending thread per
+     * connection. A request whose time has come while every connection is busy waits in the queue, and that wait
+     * counts in its latency.
+     */
+    private static final class Sender implements AutoCloseable {
+        private final CloseableHttpClient http;
+        private final ExecutorService threads;
+
+        Sender(int connections) {
+            PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(connections)
+                    .setMaxConnPerRoute(connections)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(2))
+                            .setSocketTimeout(Timeout.ofSeconds(10))
+                            .build())
                     .build();
+            this.http = HttpClients.custom()
+                    .setConnectionManager(pool)
+                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
+                    .disableRedirectHandling()
+                    .disableContentCompression()
+                    .build();
+            this.threads = Executors.newFixedThreadPool(connections);
         }
 
-        /** A reply is good when it is 200 and either WeChat's "success" or an encrypted reply with content. */
-        private boolean valid(HttpResponse<String> response) {
-            if (response.statusCode() != 200) {
-                return false;
+        Run run(List<Prepared> messages, int rate) throws InterruptedException {
+            Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+            AtomicReferenceArray<Reply> replies = new AtomicReferenceArray<>(messages.size());
+            CountDownLatch done = new CountDownLatch(messages.size());
+            long period = TimeUnit.SECONDS.toNanos(1) / rate;
+            long start = System.nanoTime();
+            AtomicLong last = new AtomicLong(start);
+            for (int i = 0; i < messages.size(); i++) {
+                long scheduled = start + i * period;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                threads.execute(() -> {
+                    replies.set(index, send(messages.get(index)));
+                    long finished = System.nanoTime();
+                    latency.recordValue(Math.max(1, (finished - scheduled) / 1000));
+                    last.accumulateAndGet(finished, Math::max);
+                    done.countDown();
+                });
             }
-            String body = response.body();
-            if (body.equals("success")) {
-                return true;
+            done.await(60, TimeUnit.SECONDS);
+            return new Run(latency, replies, (last.get() - start) / 1e9);
+        }
+
+        private Reply send(Prepared message) {
+            HttpPost post = new HttpPost(message.uri());
+            post.setEntity(new ByteArrayEntity(message.body(), XML));
+            try {
+                return http.execute(post, response -> new Reply(response.getCode(),
+                        EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8), null));
+            } catch (IOException | RuntimeException e) {
+                return new Reply(0, null, e.toString());
             }
-            Matcher encrypted = ENCRYPT.matcher(body);
-            return encrypted.find() && crypto.decrypt(encrypted.group(1)).contains("<Content>");
+        }
+
+        @Override
+        public void close() throws IOException {
+            threads.shutdownNow();
+            http.close();
         }
     }
 }

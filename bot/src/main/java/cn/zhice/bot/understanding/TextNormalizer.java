@@ -1,7 +1,7 @@
 package cn.zhice.bot.understanding;
 
+import cn.zhice.kb.SimplifiedChinese;
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 final class TextNormalizer {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-    // ICU transliterators synchronise internally, so one instance can serve every thread.
-    private static final Transliterator TRADITIONAL_TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     // Residents separate words with spaces ("营业执照 在哪办"); between two Chinese characters a space carries nothing.
     private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan}) (?=\\p{IsHan})");
@@ -31,7 +29,7 @@ final class TextNormalizer {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String text = TRADITIONAL_TO_SIMPLIFIED.transliterate(NFKC.normalize(raw));
+        String text = SimplifiedChinese.of(NFKC.normalize(raw));
         StringBuilder kept = new StringBuilder(text.length());
         text.codePoints().forEach(codePoint -> kept.append(isDecoration(codePoint) ? " " : Character.toString(codePoint)));
         String collapsed = SPACES.matcher(kept).replaceAll(" ").strip();

@@ -53,9 +53,6 @@ final class EntryDocuments {
             doc.add(new TextField(KEYWORDS, keyword, Field.Store.NO));
             doc.add(new TextField(KEYWORDS_BIGRAMS, keyword, Field.Store.NO));
         }
-        if (entry.summary() != null) {
-            doc.add(new TextField(SUMMARY, entry.summary(), Field.Store.NO));
-        }
         String content = content(entry);
         doc.add(new Field(CONTENT, content, HIGHLIGHTED));
         doc.add(new TextField(CONTENT_BIGRAMS, content, Field.Store.NO));

@@ -15,7 +15,6 @@ final class EntryFields {
     static final String QUESTIONS_BIGRAMS = "questions_bg";
     static final String KEYWORDS = "keywords";
     static final String KEYWORDS_BIGRAMS = "keywords_bg";
-    static final String SUMMARY = "summary";
     static final String CONTENT = "content";
     static final String CONTENT_BIGRAMS = "content_bg";
 

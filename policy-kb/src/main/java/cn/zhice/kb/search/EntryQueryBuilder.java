@@ -7,14 +7,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostAttribute;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -33,24 +37,32 @@ final class EntryQueryBuilder {
 
     private EntryQueryBuilder() {}
 
-    /** The query, or empty when the text has nothing searchable left (only punctuation or fillers). */
-    static Optional<Query> build(SearchQuery search, Analyzers analyzers, LocalDate today) {
+    /**
+     * The query, or empty when the text has nothing searchable left (only punctuation or fillers).
+     *
+     * @param termQueries makes the query of each single term, e.g. with its look-up already done
+     */
+    static Optional<Query> build(SearchQuery search, Analyzers analyzers, LocalDate today,
+            Function<Term, Query> termQueries) {
         String text = FILLERS.matcher(search.text()).replaceAll(" ").strip();
-        QueryBuilder words = new QueryBuilder(analyzers.queryWords);
-        QueryBuilder bigrams = new QueryBuilder(analyzers.bigrams);
+        QueryBuilder words = new TermQueryBuilder(analyzers.queryWords, termQueries);
+        QueryBuilder bigrams = new TermQueryBuilder(analyzers.bigrams, termQueries);
 
+        // Every field of a kind is analysed alike, so the text is analysed once per kind (smartcn's segmentation is
+        // the costly part) and that query is pointed at each field.
+        Query wordQuery = words.createBooleanQuery(TITLE, text);
         List<Query> wordFields = new ArrayList<>();
-        add(wordFields, words.createBooleanQuery(TITLE, text), 3.0f);
-        add(wordFields, words.createBooleanQuery(QUESTIONS, text), 3.0f);
-        add(wordFields, words.createBooleanQuery(KEYWORDS, text), 2.5f);
-        add(wordFields, words.createBooleanQuery(SUMMARY, text), 1.5f);
-        add(wordFields, words.createBooleanQuery(CONTENT, text), 1.0f);
+        add(wordFields, wordQuery, 3.0f);
+        add(wordFields, onField(wordQuery, QUESTIONS, termQueries), 3.0f);
+        add(wordFields, onField(wordQuery, KEYWORDS, termQueries), 2.5f);
+        add(wordFields, onField(wordQuery, CONTENT, termQueries), 1.0f);
 
+        Query bigramQuery = bigrams.createBooleanQuery(TITLE_BIGRAMS, text);
         List<Query> bigramFields = new ArrayList<>();
-        add(bigramFields, bigrams.createBooleanQuery(TITLE_BIGRAMS, text), 2.0f);
-        add(bigramFields, bigrams.createBooleanQuery(QUESTIONS_BIGRAMS, text), 2.0f);
-        add(bigramFields, bigrams.createBooleanQuery(KEYWORDS_BIGRAMS, text), 1.5f);
-        add(bigramFields, bigrams.createBooleanQuery(CONTENT_BIGRAMS, text), 0.7f);
+        add(bigramFields, bigramQuery, 2.0f);
+        add(bigramFields, onField(bigramQuery, QUESTIONS_BIGRAMS, termQueries), 2.0f);
+        add(bigramFields, onField(bigramQuery, KEYWORDS_BIGRAMS, termQueries), 1.5f);
+        add(bigramFields, onField(bigramQuery, CONTENT_BIGRAMS, termQueries), 0.7f);
 
         if (wordFields.isEmpty() && bigramFields.isEmpty()) {
             return Optional.empty();
@@ -83,6 +95,51 @@ final class EntryQueryBuilder {
     private static void add(List<Query> fields, Query query, float boost) {
         if (query != null) {
             fields.add(new BoostQuery(query, boost));
+        }
+    }
+
+    /**
+     * The same query on another field, or null for none. It takes apart what {@link QueryBuilder} makes of analysed
+     * text: term, synonym (all of weight 1, as no analyzer here sets a boost), boolean and boosted queries.
+     */
+    private static Query onField(Query query, String field, Function<Term, Query> termQueries) {
+        if (query == null) {
+            return null;
+        }
+        if (query instanceof TermQuery term) {
+            return termQueries.apply(new Term(field, term.getTerm().bytes()));
+        }
+        if (query instanceof BoostQuery boosted) {
+            return new BoostQuery(onField(boosted.getQuery(), field, termQueries), boosted.getBoost());
+        }
+        if (query instanceof SynonymQuery synonyms) {
+            SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+            synonyms.getTerms().forEach(term -> builder.addTerm(new Term(field, term.bytes())));
+            return builder.build();
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            bool.clauses().forEach(clause -> builder.add(onField(clause.getQuery(), field, termQueries), clause.getOccur()));
+            return builder.build();
+        }
+        throw new IllegalStateException("Analysis made an unexpected query: " + query.getClass().getSimpleName());
+    }
+
+    /** Lucene's analysis-to-query builder, with single-term queries made by the caller. */
+    private static final class TermQueryBuilder extends QueryBuilder {
+
+        private final Function<Term, Query> termQueries;
+
+        TermQueryBuilder(Analyzer analyzer, Function<Term, Query> termQueries) {
+            super(analyzer);
+            this.termQueries = termQueries;
+        }
+
+        @Override
+        protected Query newTermQuery(Term term, float boost) {
+            Query query = termQueries.apply(term);
+            return boost == BoostAttribute.DEFAULT_BOOST ? query : new BoostQuery(query, boost);
         }
     }
 }

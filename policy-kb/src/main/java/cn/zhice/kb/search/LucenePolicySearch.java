@@ -32,6 +32,7 @@ public final class LucenePolicySearch implements PolicySearch {
 
     private final EntryIndex index;
     private final Clock clock;
+    private final TermLookups termLookups = new TermLookups();
 
     public LucenePolicySearch(EntryIndex index, Clock clock) {
         this.index = index;
@@ -41,12 +42,14 @@ public final class LucenePolicySearch implements PolicySearch {
     @Override
     public List<SearchHit> search(SearchQuery search) {
         Analyzers analyzers = index.analyzers();
-        Optional<Query> built = EntryQueryBuilder.build(search, analyzers, LocalDate.now(clock));
-        if (built.isEmpty()) {
-            return List.of();
-        }
-        Query query = built.get();
+        LocalDate today = LocalDate.now(clock);
         return index.search(searcher -> {
+            Optional<Query> built = EntryQueryBuilder.build(search, analyzers, today,
+                    term -> termLookups.query(searcher, term));
+            if (built.isEmpty()) {
+                return List.of();
+            }
+            Query query = built.get();
             // Hits are listed, never counted: with the count threshold at the limit, scoring skips (block-max WAND) every
             // document that can no longer enter the top hits instead of scoring all that share a word.
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(search.limit(), null, search.limit()));
