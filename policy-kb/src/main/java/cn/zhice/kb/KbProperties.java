@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  *                       Redis change notifications, which normally arrive within milliseconds)
  * @param commitInterval how often index changes are made durable on disk (they are searchable at once regardless)
  * @param syncChannel    the Redis pub/sub channel instances announce knowledge-base changes on
+ * @param searchCache    how many recent searches (text, filters, number of hits) keep their hits until the index
+ *                       next changes or the day ends; repeated questions then skip the search. 0 turns it off
  */
 @ConfigurationProperties("zhice.kb")
 public record KbProperties(
@@ -22,4 +24,5 @@ public record KbProperties(
         @DefaultValue("10MB") DataSize importMaxSize,
         @DefaultValue("30s") Duration syncInterval,
         @DefaultValue("5s") Duration commitInterval,
-        @DefaultValue("zhice:kb:changed") String syncChannel) {}
+        @DefaultValue("zhice:kb:changed") String syncChannel,
+        @DefaultValue("10000") int searchCache) {}

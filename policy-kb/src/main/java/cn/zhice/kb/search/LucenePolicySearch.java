@@ -5,6 +5,7 @@ import cn.zhice.kb.PolicySearch;
 import cn.zhice.kb.SearchHit;
 import cn.zhice.kb.SearchQuery;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,17 +34,30 @@ public final class LucenePolicySearch implements PolicySearch {
     private final EntryIndex index;
     private final Clock clock;
     private final TermLookups termLookups = new TermLookups();
+    private final RecentSearches recent;
 
+    /** A search that keeps no recent results: every call searches (evaluations, benchmarks of the search itself). */
     public LucenePolicySearch(EntryIndex index, Clock clock) {
+        this(index, clock, 0);
+    }
+
+    /** @param recentSearches how many recent searches keep their hits until the index changes; 0 for none */
+    public LucenePolicySearch(EntryIndex index, Clock clock, int recentSearches) {
         this.index = index;
         this.clock = clock;
+        this.recent = new RecentSearches(recentSearches);
     }
 
     @Override
     public List<SearchHit> search(SearchQuery search) {
         Analyzers analyzers = index.analyzers();
         LocalDate today = LocalDate.now(clock);
-        return index.search(searcher -> {
+        return index.search(searcher -> recent.hits(searcher.getTopReaderContext().id(), today, search,
+                () -> searchNow(searcher, search, analyzers, today)));
+    }
+
+    private List<SearchHit> searchNow(IndexSearcher searcher, SearchQuery search, Analyzers analyzers, LocalDate today) {
+        try {
             Optional<Query> built = EntryQueryBuilder.build(search, analyzers, today,
                     term -> termLookups.query(searcher, term));
             if (built.isEmpty()) {
@@ -71,7 +85,9 @@ public final class LucenePolicySearch implements PolicySearch {
                         snippet));
             }
             return hits;
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String sorted(LeafReaderContext leaf, String field, int doc) throws IOException {

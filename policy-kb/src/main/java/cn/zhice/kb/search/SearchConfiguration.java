@@ -17,7 +17,7 @@ class SearchConfiguration {
     }
 
     @Bean
-    LucenePolicySearch policySearch(EntryIndex index, Clock clock) {
-        return new LucenePolicySearch(index, clock);
+    LucenePolicySearch policySearch(EntryIndex index, Clock clock, KbProperties properties) {
+        return new LucenePolicySearch(index, clock, properties.searchCache());
     }
 }

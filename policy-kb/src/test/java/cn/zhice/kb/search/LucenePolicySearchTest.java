@@ -299,6 +299,57 @@ class LucenePolicySearchTest {
         assertThat(search.search(SearchQuery.of("企业登记", 1))).hasSize(1);
     }
 
+    @Test
+    void keptSearchesGiveWayToEveryIndexChange() {
+        LucenePolicySearch keeping = new LucenePolicySearch(index, fixedAt(TODAY), 100);
+        SearchQuery question = SearchQuery.of("营业执照怎么申请", 5);
+        assertThat(ids(keeping.search(question))).first().isEqualTo(COMPANY_REGISTRATION.externalId());
+
+        index.delete(List.of(COMPANY_REGISTRATION.externalId()));
+
+        assertThat(ids(keeping.search(question))).doesNotContain(COMPANY_REGISTRATION.externalId());
+    }
+
+    @Test
+    void keptSearchesAreKeptPerDaySoThatValidityWindowsMove() {
+        MutableClock clock = new MutableClock(fixedAt(LocalDate.of(2027, 12, 31)));
+        LucenePolicySearch keeping = new LucenePolicySearch(index, clock, 100);
+        SearchQuery question = SearchQuery.of("高新技术企业认定奖励", 5);
+        assertThat(ids(keeping.search(question))).contains(HIGH_TECH.externalId());
+
+        clock.now = fixedAt(LocalDate.of(2028, 1, 1));
+
+        assertThat(ids(keeping.search(question))).doesNotContain(HIGH_TECH.externalId());
+    }
+
+    private static Clock fixedAt(LocalDate day) {
+        return Clock.fixed(day.atStartOfDay(SHANGHAI).toInstant(), SHANGHAI);
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends Clock {
+        private Clock now;
+
+        MutableClock(Clock now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return now.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return now.withZone(zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.instant();
+        }
+    }
+
     private LucenePolicySearch searchOn(LocalDate day) {
         return new LucenePolicySearch(index, Clock.fixed(day.atStartOfDay(SHANGHAI).toInstant(), SHANGHAI));
     }
