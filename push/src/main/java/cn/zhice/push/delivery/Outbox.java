@@ -144,14 +144,17 @@ public final class Outbox {
                         return ps;
                     }, collect);
                 } else {
+                    // H2 looks an IN list up in an index only on the index's first column; a list of whole keys it
+                    // looks up row by row in the primary key
                     List<Object> args = new ArrayList<>();
-                    args.add(first.policyExternalId());
-                    chunk.forEach(row -> args.add(row.uscc()));
-                    args.add(first.channel().name());
-                    args.add(first.kind().name());
-                    jdbc.query("select uscc, delivery_id from push_reach where policy_external_id = ? and uscc in ("
-                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") and channel = ? and kind = ?",
-                            collect, args.toArray());
+                    chunk.forEach(row -> {
+                        args.add(row.policyExternalId());
+                        args.add(row.uscc());
+                        args.add(row.channel().name());
+                        args.add(row.kind().name());
+                    });
+                    jdbc.query("select uscc, delivery_id from push_reach where (policy_external_id, uscc, channel, kind) in ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")) + ")", collect, args.toArray());
                 }
                 for (Delivery row : chunk) {
                     Long by = byUscc.get(row.uscc());
