@@ -103,9 +103,9 @@ public final class Outbox {
             return jdbc.query("select " + COLUMNS + " from push_delivery where status = 'PENDING' and due_at <= ? "
                     + "order by due_at fetch first " + limit + " rows only for update skip locked", DELIVERY, now());
         }
-        // H2 does not see that the (status, due_at) index already yields due rows in order: with ORDER BY it reads,
-        // sorts and locks every due row of the table for each claim, and writers time out on the lock. Without it,
-        // it walks that index (oldest first) and stops at the limit.
+        // H2 does not see that the (status, due_at) index already yields due rows in order: with ORDER BY it reads
+        // and sorts every due row of the table for each claim (its plan shows no "index sorted"), and under load the
+        // outcome writes timed out on its locks. Without it, it walks that index, oldest first, and stops at the limit.
         return jdbc.query("select " + COLUMNS + " from push_delivery where status = 'PENDING' and due_at <= ? "
                 + "fetch first " + limit + " rows only for update skip locked", DELIVERY, now());
     }
