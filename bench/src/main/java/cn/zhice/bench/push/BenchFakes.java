@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class BenchFakes {
 
     static final String POLICY = "QH-POL-BENCH";
+    /** The warm-up campaign's policy: it targets enterprises of its own, so no recipient's limits are used twice. */
+    static final String WARMUP_POLICY = "QH-POL-WARMUP";
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private BenchFakes() {}
@@ -39,20 +41,24 @@ final class BenchFakes {
 
     static final class Targeting implements PolicyTargeting {
 
-        private final List<EnterpriseProfile> enterprises;
+        private final List<EnterpriseProfile> measured;
+        private final List<EnterpriseProfile> warmup;
         private final Map<String, EnterpriseProfile> byUscc = new HashMap<>();
 
-        Targeting(int n) {
-            this.enterprises = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
+        /** {@code n} enterprises for the measured policy, then {@code warmup} more for the warm-up policy. */
+        Targeting(int n, int warmup) {
+            this.measured = new java.util.ArrayList<>(n);
+            this.warmup = new java.util.ArrayList<>(warmup);
+            for (int i = 0; i < n + warmup; i++) {
                 EnterpriseProfile profile = BenchFakes.enterprise(i);
-                enterprises.add(profile);
+                (i < n ? measured : this.warmup).add(profile);
                 byUscc.put(profile.uscc().value(), profile);
             }
         }
 
         @Override
         public Targets targets(String policyExternalId) {
+            List<EnterpriseProfile> enterprises = WARMUP_POLICY.equals(policyExternalId) ? warmup : measured;
             return new Targets() {
                 @Override
                 public Map<Eligibility, Integer> counts() {
@@ -99,7 +105,7 @@ final class BenchFakes {
 
         @Override
         public Optional<Entry> visible(String externalId) {
-            return POLICY.equals(externalId) ? Optional.of(policy) : Optional.empty();
+            return POLICY.equals(externalId) || WARMUP_POLICY.equals(externalId) ? Optional.of(policy) : Optional.empty();
         }
 
         @Override

@@ -30,14 +30,17 @@ import cn.zhice.push.delivery.OptOuts;
 import cn.zhice.push.delivery.Outbox;
 import cn.zhice.push.delivery.OutgoingMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,44 +231,85 @@ final class CampaignService implements Campaigns {
         store.finishDone();
     }
 
-    /** Turns an approved campaign into outbox rows in one transaction; false when another instance did it. */
+    /**
+     * Turns an approved campaign into outbox rows, committed {@value #PLANNING_CHUNK} rows at a time under a lease so
+     * that sending starts with the first chunk; false when another instance holds the lease or planned it already.
+     * A planner that crashed mid-way is taken over when its lease ran out: enterprises with rows are skipped, and a
+     * planner that lost its lease commits nothing more, so no enterprise is planned twice.
+     */
     boolean plan(long id) {
         CampaignStore.Row row = row(id);
-        Boolean planned = tx.execute(status -> {
-            if (!store.start(id)) {
+        String holder = UUID.randomUUID().toString();
+        Duration lease = properties.worker().lease();
+        if (!store.lease(id, holder, clock.instant().plus(lease))) {
+            return false;
+        }
+        if (knowledgeBase.visible(row.policyExternalId()).isEmpty()) {
+            return commit(id, holder, List.of(), true);
+        }
+        PolicyTargeting.Targets targets = targeting.targets(row.policyExternalId());
+        Set<String> restricted = targetsOf(row);
+        Set<String> done = store.plannedEnterprises(id);
+        Planner planner = planner(row);
+        Instant due = clock.instant();
+        DeliveryKind kind = kindOf(row);
+        List<Channel> channels = row.channels();
+        List<Outbox.Planned> rows = new ArrayList<>();
+        int total = 0;
+        Iterator<EnterpriseProfile> profiles = enterprises(targets, restricted).iterator();
+        while (profiles.hasNext()) {
+            EnterpriseProfile profile = profiles.next();
+            if (done.contains(profile.uscc().value())) {
+                continue;
+            }
+            String eligibility = targets.outcomeOf(profile.uscc()).map(Enum::name).orElse(Eligibility.LIKELY.name());
+            Plan plan = planner.plan(profile);
+            for (int i = 0; i < channels.size(); i++) {
+                Channel channel = channels.get(i);
+                Suppression reason = plan.reasons().get(channel);
+                if (reason != null) {
+                    rows.add(new Outbox.Planned(id, row.policyExternalId(), profile.uscc().value(), channel, kind,
+                            eligibility, due, reason, null));
+                    continue;
+                }
+                rows.add(new Outbox.Planned(id, row.policyExternalId(), profile.uscc().value(), channel, kind,
+                        eligibility, due, null, Fallbacks.format(channels.subList(i + 1, channels.size()))));
+                break;
+            }
+            // an enterprise's rows are never split over two chunks: a later planner skips it as a whole
+            if (rows.size() >= PLANNING_CHUNK) {
+                if (!commit(id, holder, rows, false)) {
+                    log.warn("Campaign {}: planning lease lost after {} rows; another instance continues", id, total);
+                    return false;
+                }
+                total += rows.size();
+                rows = new ArrayList<>();
+            }
+        }
+        if (!commit(id, holder, rows, true)) {
+            log.warn("Campaign {}: planning lease lost after {} rows; another instance continues", id, total);
+            return false;
+        }
+        total += rows.size();
+        log.info("Campaign {} planned: {} outbox rows{}", id, total, done.isEmpty() ? "" : " (resumed after " + done.size() + " enterprises)");
+        return true;
+    }
+
+    /** Rows planned per transaction. */
+    static final int PLANNING_CHUNK = 2_000;
+
+    /** Commits one chunk if this planner still holds the lease, extending it; the last chunk ends planning. */
+    private boolean commit(long id, String holder, List<Outbox.Planned> rows, boolean last) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!store.renew(id, holder, clock.instant().plus(properties.worker().lease()))) {
                 return false;
             }
-            if (knowledgeBase.visible(row.policyExternalId()).isEmpty()) {
-                return true;
-            }
-            PolicyTargeting.Targets targets = targeting.targets(row.policyExternalId());
-            Set<String> restricted = targetsOf(row);
-            Planner planner = planner(row);
-            Instant due = clock.instant();
-            DeliveryKind kind = kindOf(row);
-            List<Outbox.Planned> rows = new ArrayList<>();
-            enterprises(targets, restricted).forEach(profile -> {
-                String eligibility = targets.outcomeOf(profile.uscc()).map(Enum::name).orElse(Eligibility.LIKELY.name());
-                Plan plan = planner.plan(profile);
-                List<Channel> channels = row.channels();
-                for (int i = 0; i < channels.size(); i++) {
-                    Channel channel = channels.get(i);
-                    Suppression reason = plan.reasons().get(channel);
-                    if (reason != null) {
-                        rows.add(new Outbox.Planned(id, row.policyExternalId(), profile.uscc().value(), channel, kind,
-                                eligibility, due, reason, null));
-                        continue;
-                    }
-                    rows.add(new Outbox.Planned(id, row.policyExternalId(), profile.uscc().value(), channel, kind,
-                            eligibility, due, null, Fallbacks.format(channels.subList(i + 1, channels.size()))));
-                    break;
-                }
-            });
             outbox.insert(rows);
-            log.info("Campaign {} planned: {} outbox rows", id, rows.size());
+            if (last) {
+                store.planned(id, holder);
+            }
             return true;
-        });
-        return Boolean.TRUE.equals(planned);
+        }));
     }
 
     /** The channel an enterprise will first be tried on, and why each earlier channel was skipped. */

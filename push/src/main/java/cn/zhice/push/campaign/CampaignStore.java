@@ -82,21 +82,47 @@ final class CampaignStore {
                 + "where id = ? and status in ('PENDING_APPROVAL', 'APPROVED')", now(), id) > 0;
     }
 
-    /** Approved campaigns whose time has come. */
+    /** Approved campaigns whose time has come, and running ones whose planner's lease ran out (it crashed). */
     List<Long> due() {
-        return jdbc.queryForList("select id from push_campaign where status = 'APPROVED' and "
-                + "(scheduled_at is null or scheduled_at <= ?) order by id", Long.class, now());
+        OffsetDateTime now = now();
+        return jdbc.queryForList("select id from push_campaign where (status = 'APPROVED' and (scheduled_at is null or scheduled_at <= ?)) "
+                + "or (status = 'RUNNING' and planning_until < ?) order by id", Long.class, now, now);
     }
 
-    /** Moves an approved campaign to RUNNING; false when another instance was faster. Call in the planning transaction. */
-    boolean start(long id) {
-        return jdbc.update("update push_campaign set status = 'RUNNING', planned_at = ? where id = ? and status = 'APPROVED'",
-                now(), id) > 0;
+    /**
+     * Takes the planning lease: moves an approved campaign to RUNNING, or takes over a running one whose planner's lease
+     * ran out. False when another instance holds the lease or planned the campaign already.
+     */
+    boolean lease(long id, String planner, Instant until) {
+        OffsetDateTime now = now();
+        return jdbc.update("update push_campaign set status = 'RUNNING', planned_at = coalesce(planned_at, ?), planner = ?, "
+                + "planning_until = ? where id = ? and (status = 'APPROVED' or (status = 'RUNNING' and planning_until < ?))",
+                now, planner, OffsetDateTime.ofInstant(until, ZoneOffset.UTC), id, now) > 0;
     }
 
-    /** Finishes running campaigns with nothing left to send; returns how many. */
+    /**
+     * Extends the planning lease; false when another planner took it over. Called in the transaction that commits a
+     * chunk of rows: the campaign row stays locked until the chunk is committed, so a takeover waits for it.
+     */
+    boolean renew(long id, String planner, Instant until) {
+        return jdbc.update("update push_campaign set planning_until = ? where id = ? and planner = ? and planning_until is not null",
+                OffsetDateTime.ofInstant(until, ZoneOffset.UTC), id, planner) > 0;
+    }
+
+    /** Ends planning; the campaign may finish once its rows are settled. Call in the transaction of the last chunk. */
+    boolean planned(long id, String planner) {
+        return jdbc.update("update push_campaign set planner = null, planning_until = null where id = ? and planner = ?", id, planner) > 0;
+    }
+
+    /** Enterprises that already have outbox rows in a campaign (committed by an earlier planner). */
+    Set<String> plannedEnterprises(long campaignId) {
+        return new HashSet<>(jdbc.queryForList("select distinct uscc from push_delivery where campaign_id = ?", String.class, campaignId));
+    }
+
+    /** Finishes running campaigns that are fully planned and have nothing left to send; returns how many. */
     int finishDone() {
-        return jdbc.update("update push_campaign set status = 'FINISHED', finished_at = ? where status = 'RUNNING' and not exists "
+        return jdbc.update("update push_campaign set status = 'FINISHED', finished_at = ? where status = 'RUNNING' "
+                + "and planning_until is null and not exists "
                 + "(select 1 from push_delivery d where d.campaign_id = push_campaign.id and d.status in ('PENDING', 'SENDING'))", now());
     }
 

@@ -2,6 +2,7 @@ package cn.zhice.push.delivery;
 
 import cn.zhice.push.Channel;
 import cn.zhice.push.Suppression;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -32,10 +35,15 @@ public final class Outbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final boolean postgres;
+    private final PlannerStatistics statistics;
 
     public Outbox(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+        this.statistics = new PlannerStatistics(jdbc, postgres);
     }
 
     /** A planned row: status PENDING or SUPPRESSED (with a reason) at planning time. */
@@ -74,6 +82,7 @@ public final class Outbox {
                         ps.setObject(13, now);
                     });
         }
+        statistics.grew("push_delivery", rows.size());
     }
 
     /** Adds the fallback delivery on the next channel unless the campaign already has one there. */
@@ -90,8 +99,15 @@ public final class Outbox {
 
     /** Locks up to {@code limit} due PENDING rows, skipping rows another instance holds. Call inside a transaction. */
     public List<Delivery> claimDue(int limit) {
+        if (postgres) {
+            return jdbc.query("select " + COLUMNS + " from push_delivery where status = 'PENDING' and due_at <= ? "
+                    + "order by due_at fetch first " + limit + " rows only for update skip locked", DELIVERY, now());
+        }
+        // H2 does not see that the (status, due_at) index already yields due rows in order: with ORDER BY it reads
+        // and sorts every due row of the table for each claim (its plan shows no "index sorted"), and under load the
+        // outcome writes timed out on its locks. Without it, it walks that index, oldest first, and stops at the limit.
         return jdbc.query("select " + COLUMNS + " from push_delivery where status = 'PENDING' and due_at <= ? "
-                + "order by due_at fetch first " + limit + " rows only for update skip locked", DELIVERY, now());
+                + "fetch first " + limit + " rows only for update skip locked", DELIVERY, now());
     }
 
     /** Locks SENDING rows whose lease ran out: what a crashed worker left behind. Call inside a transaction. */
@@ -103,26 +119,45 @@ public final class Outbox {
     /** For each row, the delivery that already reached its (policy, enterprise, channel, kind), if any. */
     public Map<Long, Long> reachedBy(List<Delivery> rows) {
         Map<Long, Long> result = new HashMap<>();
-        Map<String, List<Delivery>> byPolicyAndKind = new HashMap<>();
+        Map<String, List<Delivery>> byGroup = new HashMap<>();
         for (Delivery row : rows) {
-            byPolicyAndKind.computeIfAbsent(row.policyExternalId() + "|" + row.kind().name(), k -> new ArrayList<>()).add(row);
+            byGroup.computeIfAbsent(row.policyExternalId() + "|" + row.channel().name() + "|" + row.kind().name(),
+                    k -> new ArrayList<>()).add(row);
         }
-        // (policy, uscc) is the primary key's prefix: one indexed IN query per policy and kind
-        byPolicyAndKind.forEach((group, list) -> {
+        // every column of the primary key is named, so each enterprise is one point look-up in it
+        byGroup.forEach((group, list) -> {
             for (int from = 0; from < list.size(); from += 500) {
                 List<Delivery> chunk = list.subList(from, Math.min(list.size(), from + 500));
-                List<Object> args = new ArrayList<>();
-                args.add(chunk.get(0).policyExternalId());
-                args.add(chunk.get(0).kind().name());
-                chunk.forEach(row -> args.add(row.uscc()));
-                Map<String, Long> byKey = new HashMap<>();
-                jdbc.query("select uscc, channel, delivery_id from push_reach where policy_external_id = ? and kind = ? and uscc in ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
-                        rs -> {
-                            byKey.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
-                        }, args.toArray());
+                Delivery first = chunk.get(0);
+                Map<String, Long> byUscc = new HashMap<>();
+                RowCallbackHandler collect = rs -> {
+                    byUscc.put(rs.getString(1), rs.getLong(2));
+                };
+                if (postgres) {
+                    jdbc.query(connection -> {
+                        PreparedStatement ps = connection.prepareStatement("select uscc, delivery_id from push_reach "
+                                + "where policy_external_id = ? and uscc = any (?) and channel = ? and kind = ?");
+                        ps.setString(1, first.policyExternalId());
+                        ps.setArray(2, connection.createArrayOf("varchar", chunk.stream().map(Delivery::uscc).toArray()));
+                        ps.setString(3, first.channel().name());
+                        ps.setString(4, first.kind().name());
+                        return ps;
+                    }, collect);
+                } else {
+                    // H2 looks an IN list up in an index only on the index's first column; a list of whole keys it
+                    // looks up row by row in the primary key
+                    List<Object> args = new ArrayList<>();
+                    chunk.forEach(row -> {
+                        args.add(row.policyExternalId());
+                        args.add(row.uscc());
+                        args.add(row.channel().name());
+                        args.add(row.kind().name());
+                    });
+                    jdbc.query("select uscc, delivery_id from push_reach where (policy_external_id, uscc, channel, kind) in ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")) + ")", collect, args.toArray());
+                }
                 for (Delivery row : chunk) {
-                    Long by = byKey.get(row.uscc() + "|" + row.channel().name());
+                    Long by = byUscc.get(row.uscc());
                     if (by != null) {
                         result.put(row.id(), by);
                     }
@@ -144,6 +179,7 @@ public final class Outbox {
                     ps.setLong(5, row.id());
                     ps.setObject(6, now);
                 });
+        statistics.grew("push_reach", newReach.size());
         OffsetDateTime lease = OffsetDateTime.ofInstant(leaseUntil, ZoneOffset.UTC);
         jdbc.batchUpdate("update push_delivery set status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? where id = ?",
                 rows, 500, (ps, row) -> {
@@ -183,7 +219,9 @@ public final class Outbox {
             byType.computeIfAbsent(change.getClass(), k -> new ArrayList<>()).add(change);
         }
         byType.forEach((type, list) -> {
-            if (type == Change.Sent.class) {
+            if (type == Change.Sent.class && postgres) {
+                sent(list);
+            } else if (type == Change.Sent.class) {
                 jdbc.batchUpdate("update push_delivery set status = 'SENT', provider_id = ?, sent_at = ?, lease_until = null, "
                         + "updated_at = ? where id = ? and status = 'SENDING'", list, 500, (ps, c) -> {
                             ps.setString(1, ((Change.Sent) c).providerId());
@@ -235,6 +273,28 @@ public final class Outbox {
                         });
             }
         });
+    }
+
+    /**
+     * SENDING → SENT for many rows in one statement per thousand (PostgreSQL): the ids and provider ids travel as two
+     * arrays, instead of one statement execution per row in a JDBC batch.
+     */
+    private void sent(List<Change> list) {
+        OffsetDateTime now = now();
+        for (int from = 0; from < list.size(); from += 1000) {
+            List<Change> chunk = list.subList(from, Math.min(list.size(), from + 1000));
+            jdbc.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("update push_delivery d set status = 'SENT', "
+                        + "provider_id = s.provider_id, sent_at = ?, lease_until = null, updated_at = ? "
+                        + "from unnest(?, ?) as s(id, provider_id) where d.id = s.id and d.status = 'SENDING'");
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                ps.setArray(3, connection.createArrayOf("bigint", chunk.stream().map(Change::id).toArray()));
+                ps.setArray(4, connection.createArrayOf("varchar",
+                        chunk.stream().map(c -> ((Change.Sent) c).providerId()).toArray()));
+                return ps;
+            });
+        }
     }
 
     /** Releases the "ever reached" guard of deliveries that certainly did not reach the enterprise. */

@@ -43,9 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing is sent: the round rolls back and the worker pauses until Redis answers again.
  *
  * <p>Running, the worker is a pipeline: dispatchers claim the next batch while earlier messages are still with the
- * providers (never more than {@code senders + dispatchers × batchSize} rows claimed and not yet settled, so a crash
- * leaves at most that many rows to reconcile), and one recorder writes outcomes in JDBC batches as they arrive
- * instead of a transaction per batch of sends. {@link #dispatchOnce()} does one synchronous round for tests and drills.
+ * providers (never more than {@code senders + dispatchers × batchSize} rows claimed and not yet answered), and one
+ * recorder writes outcomes in JDBC batches as they arrive instead of a transaction per batch of sends. A row's room
+ * in the pipeline is freed when its provider answers, not when the outcome is written; answered rows wait for the
+ * recorder in a backlog of the same bound, and a sender waits when it is full. A crash therefore leaves at most twice
+ * that bound of rows SENDING, which their lease hands to reconciliation like any other crash leftover. {@link #dispatchOnce()} does one synchronous round for tests and drills.
  */
 public final class OutboxWorker implements SmartLifecycle {
 
@@ -71,6 +73,8 @@ public final class OutboxWorker implements SmartLifecycle {
     private final ExecutorService sendPool;
     /** Rows claimed as SENDING whose outcome is not yet written: bounds the pipeline and a crash's leftovers. */
     private final Semaphore inFlight;
+    /** Answered rows whose outcome is not yet written: the recorder's backlog, bounded like the pipeline. */
+    private final Semaphore unrecorded;
     private final int capacity;
     private final LinkedBlockingQueue<Settled> settled = new LinkedBlockingQueue<>();
     private Thread recorder;
@@ -94,6 +98,7 @@ public final class OutboxWorker implements SmartLifecycle {
         this.clock = clock;
         this.capacity = properties.worker().senders() + Math.max(1, properties.worker().dispatchers()) * properties.worker().batchSize();
         this.inFlight = new Semaphore(capacity);
+        this.unrecorded = new Semaphore(capacity);
         AtomicInteger count = new AtomicInteger();
         this.sendPool = Executors.newFixedThreadPool(properties.worker().senders(), task -> {
             Thread thread = new Thread(task, "push-send-" + count.incrementAndGet());
@@ -133,9 +138,13 @@ public final class OutboxWorker implements SmartLifecycle {
             for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(30).toMillis());
             }
-            // let messages already with the providers be recorded; whatever is left stays SENDING for reconciliation
+            // let messages already with the providers be answered and recorded; whatever is left stays SENDING for
+            // reconciliation
             if (inFlight.tryAcquire(capacity, 30, TimeUnit.SECONDS)) {
                 inFlight.release(capacity);
+            }
+            if (unrecorded.tryAcquire(capacity, 30, TimeUnit.SECONDS)) {
+                unrecorded.release(capacity);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -281,9 +290,16 @@ public final class OutboxWorker implements SmartLifecycle {
                     if (outcomes == null) {
                         return; // killed mid-send: the rows stay SENDING for reconciliation
                     }
+                    try {
+                        unrecorded.acquire(group.size());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return; // killed while the recorder was behind: the rows stay SENDING for reconciliation
+                    }
                     for (int i = 0; i < group.size(); i++) {
                         settled.add(new Settled(group.get(i), outcomes.get(i)));
                     }
+                    inFlight.release(group.size());
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 return claimed.rows(); // killed: the rows stay SENDING for reconciliation
@@ -337,7 +353,8 @@ public final class OutboxWorker implements SmartLifecycle {
                 if (chunk.isEmpty()) {
                     Settled first = settled.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
-                        if (!running && inFlight.availablePermits() == capacity) {
+                        // a sender queues its outcomes before it frees their room: check the room first
+                        if (!running && inFlight.availablePermits() == capacity && settled.isEmpty()) {
                             return;
                         }
                         continue;
@@ -349,7 +366,7 @@ public final class OutboxWorker implements SmartLifecycle {
                     return;
                 }
                 record(chunk.stream().map(Settled::prepared).toList(), chunk.stream().map(Settled::outcome).toList());
-                inFlight.release(chunk.size());
+                unrecorded.release(chunk.size());
                 chunk.clear();
             } catch (InterruptedException e) {
                 if (killed || !running) {

@@ -87,7 +87,10 @@ public final class ProviderQuotas {
             CompletableFuture<Long> refill;
             synchronized (this) {
                 refill = inflight;
-                if (refill == null) {
+                // a finished refill whose batch others already took is not shared again: its waiters run on the
+                // completing thread before it is cleared, and re-joining it would call back into acquire() on the
+                // same stack until it overflows
+                if (refill == null || refill.isDone()) {
                     CompletableFuture<Long> started = refill(ThreadLocalRandom.current().nextInt(shards), 0);
                     inflight = started;
                     refill = started;

@@ -19,6 +19,7 @@ public final class FakeTargeting implements PolicyTargeting {
     private final Map<String, EnterpriseProfile> enterprises = new ConcurrentHashMap<>();
     private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Eligibility> outcomes = new ConcurrentHashMap<>();
+    private volatile int failAfter = -1;
 
     public void add(EnterpriseProfile profile) {
         if (enterprises.put(profile.uscc().value(), profile) == null) {
@@ -30,6 +31,12 @@ public final class FakeTargeting implements PolicyTargeting {
         enterprises.clear();
         order.clear();
         outcomes.clear();
+        failAfter = -1;
+    }
+
+    /** Targeting streams fail after {@code enterprises} enterprises, as a planner crashing mid-way would; -1 heals. */
+    public void failAfter(int enterprises) {
+        failAfter = enterprises;
     }
 
     public void outcome(Uscc uscc, Eligibility eligibility) {
@@ -56,8 +63,17 @@ public final class FakeTargeting implements PolicyTargeting {
             @Override
             public Stream<EnterpriseProfile> enterprises(List<Eligibility> outcomes) {
                 List<String> list = new ArrayList<>(order);
-                return list.stream().filter(uscc -> outcomes.contains(outcome(uscc)))
-                        .sorted(Comparator.comparingInt(uscc -> outcomes.indexOf(outcome(uscc))))
+                int fail = failAfter;
+                java.util.concurrent.atomic.AtomicInteger streamed = new java.util.concurrent.atomic.AtomicInteger();
+                // sorted first: a stream that sorts hands everything downstream at once, so it would fail up front
+                List<String> sorted = list.stream().filter(uscc -> outcomes.contains(outcome(uscc)))
+                        .sorted(Comparator.comparingInt(uscc -> outcomes.indexOf(outcome(uscc)))).toList();
+                return sorted.stream()
+                        .peek(uscc -> {
+                            if (fail >= 0 && streamed.incrementAndGet() > fail) {
+                                throw new IllegalStateException("targeting failed after " + fail + " enterprises");
+                            }
+                        })
                         .map(enterprises::get);
             }
 
