@@ -2,8 +2,9 @@
 # Load test of the WeChat callback on this machine: starts the app (own H2 file, own index, 5,000-entry knowledge
 # base, WeChat safe mode with test credentials), then plays WeChat at a fixed rate with signed, encrypted messages
 # and reports throughput and latency. The app and the load generator share the machine's cores, as they would.
-#   bench/run-wechat-load.sh            # 500 msg/s for 30 s after a 10 s warm-up
+#   bench/run-wechat-load.sh            # 500 msg/s for 60 s after a 90 s warm-up (the JIT needs 2-3 minutes on 2 cores)
 #   RATE=800 SECONDS_=60 bench/run-wechat-load.sh
+#   APP_ARGS=--zhice.kb.search-cache=0 bench/run-wechat-load.sh   # every question searched, none answered from kept hits
 #   BUILD=0 RATE=300 bench/run-wechat-load.sh   # without rebuilding the jars first
 #   APP_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
 # WeChat's own API is pointed at a closed local port: the measured path (a passive reply) never calls it.
@@ -12,8 +13,9 @@ cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18089}
 RATE=${RATE:-500}
-SECONDS_=${SECONDS_:-30}
-WARMUP=${WARMUP:-20}
+SECONDS_=${SECONDS_:-60}
+WARMUP=${WARMUP:-90}
+CONNECTIONS=${CONNECTIONS:-16}
 ENTRIES=${ENTRIES:-5000}
 TOKEN=zhiceLoadTestToken
 AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
@@ -44,7 +46,7 @@ java -Xmx1g ${APP_JAVA_OPTS:-} -jar app/target/zhice-app.jar --server.port="$POR
   --zhice.demo-data.enabled=false --zhice.admin.bootstrap-password="$ADMIN_PASSWORD" \
   --zhice.wechat.app-id="$APP_ID" --zhice.wechat.secret=unused --zhice.wechat.token="$TOKEN" \
   --zhice.wechat.aes-key="$AES_KEY" --zhice.wechat.api-base-url=http://127.0.0.1:9 \
-  --logging.level.root=warn "${redis[@]}" > "$work/app.log" 2>&1 &
+  --logging.level.root=warn "${redis[@]}" ${APP_ARGS:-} > "$work/app.log" 2>&1 &
 app=$!
 
 for _ in $(seq 1 120); do
@@ -62,5 +64,6 @@ echo "Knowledge base: $(wc -l < "$work/kb.jsonl") entries imported"
 echo "Load average before measuring (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 
 java -cp "$CP" cn.zhice.bench.wechat.WeChatLoad --url "http://127.0.0.1:$PORT" --rate "$RATE" \
-  --seconds "$SECONDS_" --warmup "$WARMUP" --token "$TOKEN" --aes-key "$AES_KEY" --app-id "$APP_ID"
+  --seconds "$SECONDS_" --warmup "$WARMUP" --connections "$CONNECTIONS" --app-pid "$app" \
+  --token "$TOKEN" --aes-key "$AES_KEY" --app-id "$APP_ID"
 echo "Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +43,9 @@ abstract class KnowledgeBaseApiContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KnowledgeBase knowledgeBase;
 
     Api anonymous;
     Api admin;
@@ -332,6 +336,33 @@ abstract class KnowledgeBaseApiContract {
         assertThat(editor.postJson("/api/admin/kb/synonyms", Map.of("terms", List.of("只有一个"))).status()).isEqualTo(400);
         assertThat(editor.delete("/api/admin/kb/synonyms/" + added.json().get("id").asLong()).status()).isEqualTo(204);
         assertThat(ids(anonymous.search(slang, "limit=50"))).doesNotContain(id);
+    }
+
+    @Test
+    void revisionChangesWithEveryPublicationWithdrawalAndSynonymEditButNotWithReads() {
+        String id = newId();
+        String before = knowledgeBase.revision();
+        anonymous.search("停车证怎么办理", null);
+        assertThat(knowledgeBase.revision()).isEqualTo(before);
+
+        assertThat(editor.postJson("/api/admin/kb/entries", entry(id, "FAQ", "修订标记测试" + id)).status()).isEqualTo(201);
+        String drafted = knowledgeBase.revision();
+        assertThat(drafted).isNotEqualTo(before);
+        editor.postJson("/api/admin/kb/entries/" + id + "/submit", Map.of("comment", "请审核"));
+        reviewer.postJson("/api/admin/kb/entries/" + id + "/publish", Map.of("comment", "同意"));
+        String published = knowledgeBase.revision();
+        assertThat(published).isNotEqualTo(drafted);
+
+        assertThat(reviewer.delete("/api/admin/kb/entries/" + id).status()).isEqualTo(200);
+        String archived = knowledgeBase.revision();
+        assertThat(archived).isNotEqualTo(published);
+
+        Reply synonym = editor.postJson("/api/admin/kb/synonyms", Map.of("terms", List.of("修订甲" + id, "修订乙" + id)));
+        assertThat(synonym.status()).as(synonym.body()).isEqualTo(201);
+        String withSynonym = knowledgeBase.revision();
+        assertThat(withSynonym).isNotEqualTo(archived);
+        assertThat(editor.delete("/api/admin/kb/synonyms/" + synonym.json().get("id").asLong()).status()).isEqualTo(204);
+        assertThat(knowledgeBase.revision()).isNotEqualTo(withSynonym);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package cn.zhice.kb;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Read access to the published knowledge base for the bot, matching and push modules. */
 public interface KnowledgeBase {
@@ -14,4 +15,14 @@ public interface KnowledgeBase {
 
     /** The synonym groups staff maintain for search (高企, 高新技术企业), for dictionaries outside search. */
     List<List<String>> synonymGroups();
+
+    /**
+     * A value that differs whenever {@link #visible(EntryKind)} or {@link #synonymGroups()} may answer differently (an
+     * entry or synonym group written here or on another instance, a new day opening or closing validity windows), so
+     * that what is derived from the whole knowledge base is rebuilt only when it changed. Cheap to ask; a knowledge
+     * base that cannot tell answers a new value every time.
+     */
+    default String revision() {
+        return UUID.randomUUID().toString();
+    }
 }

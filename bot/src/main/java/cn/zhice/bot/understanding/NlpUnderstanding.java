@@ -21,8 +21,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * {@link Understanding} with OpenNLP: normalise, rank every intent with the doccat model trained from the corpus at
  * start, then find entities with a dictionary built from the knowledge base. The dictionary is rebuilt in the
- * background after entries are published or withdrawn here, and periodically for changes made on other instances
- * and entries whose validity window opened or closed.
+ * background after entries are published or withdrawn here, and when a periodic look at the knowledge base's
+ * {@linkplain KnowledgeBase#revision() revision} shows changes made on other instances or a new day (validity
+ * windows). A rebuild reads every entry and costs a core for most of a second, so an unchanged knowledge base is not
+ * rebuilt.
  */
 @Component
 class NlpUnderstanding implements Understanding {
@@ -39,6 +41,7 @@ class NlpUnderstanding implements Understanding {
         return thread;
     });
     private volatile EntityExtractor entities = EntityExtractor.EMPTY;
+    private volatile String builtFrom;
 
     @Autowired
     NlpUnderstanding(KnowledgeBase knowledgeBase) {
@@ -61,15 +64,29 @@ class NlpUnderstanding implements Understanding {
                 entities.extract(normalized));
     }
 
-    /** Rebuilds the entity dictionary from the knowledge base now; keeps the old one if that fails. */
+    /** Asks for a rebuild when the knowledge base changed since the dictionary was built. */
     @Scheduled(
-            fixedDelayString = "${zhice.bot.understanding.dictionary-refresh:5m}",
-            initialDelayString = "${zhice.bot.understanding.dictionary-refresh:5m}")
+            fixedDelayString = "${zhice.bot.understanding.dictionary-refresh:1m}",
+            initialDelayString = "${zhice.bot.understanding.dictionary-refresh:1m}")
+    void refreshEntities() {
+        try {
+            if (!knowledgeBase.revision().equals(builtFrom)) {
+                requestRebuild();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not see whether the knowledge base changed; keeping the entity dictionary: {}", e.toString());
+        }
+    }
+
+    /** Rebuilds the entity dictionary from the knowledge base now; keeps the old one if that fails. */
     void rebuildEntities() {
         try {
             long started = System.nanoTime();
+            // Read before the entries, so that a change made during the rebuild shows at the next look.
+            String revision = knowledgeBase.revision();
             EntityExtractor rebuilt = EntityExtractor.from(knowledgeBase);
             entities = rebuilt;
+            builtFrom = revision;
             log.debug("Entity dictionary rebuilt with {} names in {} ms",
                     rebuilt.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {

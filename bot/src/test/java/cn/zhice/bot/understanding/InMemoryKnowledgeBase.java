@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A knowledge base in memory, loaded with policy-kb's demo entries and the shipped synonym groups. */
@@ -21,6 +22,8 @@ final class InMemoryKnowledgeBase implements KnowledgeBase {
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger wholeReads = new AtomicInteger();
     private final List<List<String>> synonymGroups = List.of(
             List.of("高企", "高新技术企业", "高新企业"),
             List.of("营业执照", "企业登记", "工商登记", "执照"),
@@ -38,10 +41,17 @@ final class InMemoryKnowledgeBase implements KnowledgeBase {
 
     void put(Entry entry) {
         entries.put(entry.externalId(), entry);
+        writes.incrementAndGet();
     }
 
     void remove(String externalId) {
         entries.remove(externalId);
+        writes.incrementAndGet();
+    }
+
+    /** How often every entry of a kind was read: what rebuilding a dictionary costs. */
+    int wholeReads() {
+        return wholeReads.get();
     }
 
     private void load(String resource) {
@@ -63,11 +73,17 @@ final class InMemoryKnowledgeBase implements KnowledgeBase {
 
     @Override
     public List<Entry> visible(EntryKind kind) {
+        wholeReads.incrementAndGet();
         return entries.values().stream().filter(entry -> entry.kind() == kind).toList();
     }
 
     @Override
     public List<List<String>> synonymGroups() {
         return synonymGroups;
+    }
+
+    @Override
+    public String revision() {
+        return "write " + writes.get();
     }
 }

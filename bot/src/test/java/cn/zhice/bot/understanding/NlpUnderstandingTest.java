@@ -86,6 +86,30 @@ class NlpUnderstandingTest {
     }
 
     @Test
+    void learnsEntriesPublishedOnAnotherInstanceAtTheNextLook() throws Exception {
+        knowledgeBase.put(entry("QH-POL-NEW-02", "青禾区数据资产入表补助实施办法"));
+        understanding.refreshEntities();
+        understanding.awaitRebuilds();
+
+        assertThat(understanding.understand("数据资产入表补助怎么申请").entities())
+                .filteredOn(m -> m.type() == EntityType.ENTRY)
+                .extracting(EntityMention::value)
+                .containsExactly("QH-POL-NEW-02");
+    }
+
+    @Test
+    void leavesTheDictionaryAloneWhileTheKnowledgeBaseIsUnchanged() throws Exception {
+        int readsAfterStart = knowledgeBase.wholeReads();
+
+        understanding.refreshEntities();
+        understanding.awaitRebuilds();
+
+        assertThat(knowledgeBase.wholeReads()).isEqualTo(readsAfterStart);
+        assertThat(understanding.understand("营业执照在哪办").entities()).extracting(EntityMention::value)
+                .contains("QH-SG-001");
+    }
+
+    @Test
     void forgetsAnEntryWhenItIsWithdrawn() throws Exception {
         knowledgeBase.remove("QH-SG-001");
         understanding.onWithdrawn(new EntryWithdrawn("QH-SG-001", EntryKind.SERVICE_GUIDE));

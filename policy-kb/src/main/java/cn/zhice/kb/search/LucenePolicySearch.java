@@ -52,7 +52,7 @@ public final class LucenePolicySearch implements PolicySearch {
     public List<SearchHit> search(SearchQuery search) {
         Analyzers analyzers = index.analyzers();
         LocalDate today = LocalDate.now(clock);
-        return index.search(searcher -> recent.hits(searcher.getTopReaderContext().id(), today, search,
+        return index.search(searcher -> recent.hits(searcher.getTopReaderContext().id(), analyzers, today, search,
                 () -> searchNow(searcher, search, analyzers, today)));
     }
 

@@ -266,6 +266,22 @@ public class EntryStore {
         }
     }
 
+    /**
+     * A mark that changes with every write to the entries. The newest change time alone could miss a write that
+     * commits after a later one was seen, so the number of entries and the sums of their versions and publications
+     * are part of it.
+     */
+    public String changeMark() {
+        return jdbc.sql("""
+                        select count(*) as entries, max(updated_at) as newest, sum(latest_version) as versions,
+                               sum(coalesce(published_version, 0)) as published,
+                               sum(case when status = 'PUBLISHED' then 1 else 0 end) as live
+                        from kb_entry""")
+                .query((rs, row) -> rs.getLong("entries") + "/" + rs.getObject("newest", OffsetDateTime.class) + "/"
+                        + rs.getLong("versions") + "/" + rs.getLong("published") + "/" + rs.getLong("live"))
+                .single();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from kb_entry").query(Long.class).single();
     }

@@ -31,6 +31,11 @@ class StoredKnowledgeBase implements KnowledgeBase {
     }
 
     @Override
+    public String revision() {
+        return LocalDate.now(clock) + "|" + store.changeMark() + "|" + vocabulary.synonymsChangeMark();
+    }
+
+    @Override
     public Optional<Entry> visible(String externalId) {
         LocalDate today = LocalDate.now(clock);
         return Optional.ofNullable(store.published(List.of(externalId)).get(externalId))

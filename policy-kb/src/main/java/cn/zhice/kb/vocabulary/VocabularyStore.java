@@ -37,6 +37,14 @@ public class VocabularyStore {
                 .list();
     }
 
+    /** A mark that changes with every write to the synonym groups (added, edited or deleted). */
+    public String synonymsChangeMark() {
+        return jdbc.sql("select count(*) as groups_, max(updated_at) as newest, sum(id) as ids from kb_synonym")
+                .query((rs, row) -> rs.getLong("groups_") + "/" + rs.getObject("newest", OffsetDateTime.class) + "/"
+                        + rs.getLong("ids"))
+                .single();
+    }
+
     public Optional<SynonymGroup> synonym(long id) {
         return synonyms().stream().filter(group -> group.id() == id).findFirst();
     }
