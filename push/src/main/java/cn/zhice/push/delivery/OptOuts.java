@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** 退订: addresses (as hashes) that opted out of a channel, by SMS keyword, email link or WeChat block. */
@@ -20,8 +19,7 @@ public final class OptOuts {
     public OptOuts(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+        this.postgres = Postgres.backs(jdbc);
     }
 
     /** Records an opt-out; repeating it changes nothing. */

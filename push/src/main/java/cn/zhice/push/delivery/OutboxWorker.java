@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorder writes outcomes in JDBC batches as they arrive instead of a transaction per batch of sends. A row's room
  * in the pipeline is freed when its provider answers, not when the outcome is written; answered rows wait for the
  * recorder in a backlog of the same bound, and a sender waits when it is full. A crash therefore leaves at most twice
- * that bound of rows SENDING, which their lease hands to reconciliation like any other crash leftover. {@link #dispatchOnce()} does one synchronous round for tests and drills.
+ * that bound of rows SENDING, which their lease hands to reconciliation like any other crash leftover.
+ * {@link #dispatchOnce()} does one synchronous round for tests and drills.
  */
 public final class OutboxWorker implements SmartLifecycle {
 
@@ -71,7 +72,7 @@ public final class OutboxWorker implements SmartLifecycle {
     private volatile boolean paused;
     private final List<Thread> dispatchers = new ArrayList<>();
     private final ExecutorService sendPool;
-    /** Rows claimed as SENDING whose outcome is not yet written: bounds the pipeline and a crash's leftovers. */
+    /** Rows claimed as SENDING whose provider has not yet answered: bounds the pipeline. */
     private final Semaphore inFlight;
     /** Answered rows whose outcome is not yet written: the recorder's backlog, bounded like the pipeline. */
     private final Semaphore unrecorded;
