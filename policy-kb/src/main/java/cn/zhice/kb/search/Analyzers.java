@@ -37,16 +37,8 @@ final class Analyzers {
         SynonymMap terms = termMap(vocabulary, plain, false);
         SynonymMap termsAndSynonyms = termMap(vocabulary, plain, true);
         this.index = new PerFieldAnalyzerWrapper(
-                new ChineseWordAnalyzer(STOP_WORDS, terms, true), bigramFields(bigrams));
+                new ChineseWordAnalyzer(STOP_WORDS, terms, true), Map.of(EntryFields.NAME_BIGRAMS, bigrams));
         this.queryWords = new ChineseWordAnalyzer(STOP_WORDS, termsAndSynonyms, false);
-    }
-
-    private static Map<String, Analyzer> bigramFields(Analyzer bigrams) {
-        return Map.of(
-                EntryFields.TITLE_BIGRAMS, bigrams,
-                EntryFields.QUESTIONS_BIGRAMS, bigrams,
-                EntryFields.KEYWORDS_BIGRAMS, bigrams,
-                EntryFields.CONTENT_BIGRAMS, bigrams);
     }
 
     private static SynonymMap termMap(Vocabulary vocabulary, Analyzer plain, boolean withSynonyms) {

@@ -43,20 +43,21 @@ final class EntryDocuments {
         doc.add(new LongPoint(VALID_FROM, epochDay(entry.validFrom(), Long.MIN_VALUE)));
         doc.add(new LongPoint(VALID_TO, epochDay(entry.validTo(), Long.MAX_VALUE)));
 
-        doc.add(new TextField(TITLE, entry.title(), Field.Store.YES));
-        doc.add(new TextField(TITLE_BIGRAMS, entry.title(), Field.Store.NO));
-        for (String question : entry.questions()) {
-            doc.add(new TextField(QUESTIONS, question, Field.Store.NO));
-            doc.add(new TextField(QUESTIONS_BIGRAMS, question, Field.Store.NO));
+        for (String name : names(entry)) {
+            doc.add(new TextField(NAME, name, Field.Store.NO));
+            doc.add(new TextField(NAME_BIGRAMS, name, Field.Store.NO));
         }
-        for (String keyword : entry.keywords()) {
-            doc.add(new TextField(KEYWORDS, keyword, Field.Store.NO));
-            doc.add(new TextField(KEYWORDS_BIGRAMS, keyword, Field.Store.NO));
-        }
-        String content = content(entry);
-        doc.add(new Field(CONTENT, content, HIGHLIGHTED));
-        doc.add(new TextField(CONTENT_BIGRAMS, content, Field.Store.NO));
+        doc.add(new Field(CONTENT, content(entry), HIGHLIGHTED));
         return doc;
+    }
+
+    /** What the entry is called: its title, the similar questions staff listed and its keywords. */
+    static List<String> names(Entry entry) {
+        List<String> names = new ArrayList<>(1 + entry.questions().size() + entry.keywords().size());
+        names.add(entry.title());
+        names.addAll(entry.questions());
+        names.addAll(entry.keywords());
+        return names;
     }
 
     /** Everything a snippet may quote, most telling first: summary, answer, body, conditions, materials, steps. */

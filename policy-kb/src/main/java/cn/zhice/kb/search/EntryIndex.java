@@ -29,7 +29,7 @@ import org.apache.lucene.store.Directory;
 public final class EntryIndex implements Closeable {
 
     /** Bump when documents or analysis change incompatibly; an index with another schema is rebuilt on start. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
 
     private static final String SCHEMA_KEY = "schema";
     private static final String VOCABULARY_KEY = "vocabulary";

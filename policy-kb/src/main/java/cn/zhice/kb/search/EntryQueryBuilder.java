@@ -4,7 +4,6 @@ import static cn.zhice.kb.search.EntryFields.*;
 
 import cn.zhice.kb.SearchQuery;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,8 +22,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Builds the Lucene query for a resident's question: word and bigram matches across the entry fields, weighted so
- * that title, similar questions and keywords count most, restricted to the requested filters and to entries valid
+ * Builds the Lucene query for a resident's question: word and bigram matches on what an entry is called (title,
+ * similar questions, keywords), weighted above word matches in its content, restricted to the requested filters and to entries valid
  * on the day of the search.
  */
 final class EntryQueryBuilder {
@@ -48,31 +47,24 @@ final class EntryQueryBuilder {
         QueryBuilder words = new TermQueryBuilder(analyzers.queryWords, termQueries);
         QueryBuilder bigrams = new TermQueryBuilder(analyzers.bigrams, termQueries);
 
-        // Every field of a kind is analysed alike, so the text is analysed once per kind (smartcn's segmentation is
-        // the costly part) and that query is pointed at each field.
-        Query wordQuery = words.createBooleanQuery(TITLE, text);
-        List<Query> wordFields = new ArrayList<>();
-        add(wordFields, wordQuery, 3.0f);
-        add(wordFields, onField(wordQuery, QUESTIONS, termQueries), 3.0f);
-        add(wordFields, onField(wordQuery, KEYWORDS, termQueries), 2.5f);
-        add(wordFields, onField(wordQuery, CONTENT, termQueries), 1.0f);
-
-        Query bigramQuery = bigrams.createBooleanQuery(TITLE_BIGRAMS, text);
-        List<Query> bigramFields = new ArrayList<>();
-        add(bigramFields, bigramQuery, 2.0f);
-        add(bigramFields, onField(bigramQuery, QUESTIONS_BIGRAMS, termQueries), 2.0f);
-        add(bigramFields, onField(bigramQuery, KEYWORDS_BIGRAMS, termQueries), 1.5f);
-        add(bigramFields, onField(bigramQuery, CONTENT_BIGRAMS, termQueries), 0.7f);
-
-        if (wordFields.isEmpty() && bigramFields.isEmpty()) {
+        // The words are analysed once (smartcn's segmentation is the costly part) and pointed at both word fields.
+        // Few fields on purpose: every (field, term) pair costs a look-up and a postings reader per search, and
+        // title, similar questions and keywords in one field ranked better than three fields with their own weights
+        // (and content bigrams added nothing): docs/benchmarks.md, 2026-12-05.
+        Query nameWords = words.createBooleanQuery(NAME, text);
+        Query nameBigrams = bigrams.createBooleanQuery(NAME_BIGRAMS, text);
+        if (nameWords == null && nameBigrams == null) {
             return Optional.empty();
         }
         BooleanQuery.Builder matches = new BooleanQuery.Builder();
-        if (!wordFields.isEmpty()) {
-            matches.add(new DisjunctionMaxQuery(wordFields, TIE_BREAKER), Occur.SHOULD);
+        if (nameWords != null) {
+            Query contentWords = onField(nameWords, CONTENT, termQueries);
+            matches.add(new DisjunctionMaxQuery(
+                    List.of(new BoostQuery(nameWords, 3.0f), new BoostQuery(contentWords, 1.0f)), TIE_BREAKER),
+                    Occur.SHOULD);
         }
-        if (!bigramFields.isEmpty()) {
-            matches.add(new DisjunctionMaxQuery(bigramFields, TIE_BREAKER), Occur.SHOULD);
+        if (nameBigrams != null) {
+            matches.add(new BoostQuery(nameBigrams, 2.0f), Occur.SHOULD);
         }
         // The text is one required clause beside the filters, not optional clauses with a minimum to match: only then
         // is it the single scoring clause that Lucene prunes with block-max scores (the scores are the same).
@@ -90,12 +82,6 @@ final class EntryQueryBuilder {
         query.add(LongPoint.newRangeQuery(VALID_FROM, Long.MIN_VALUE, day), Occur.FILTER);
         query.add(LongPoint.newRangeQuery(VALID_TO, day, Long.MAX_VALUE), Occur.FILTER);
         return Optional.of(query.build());
-    }
-
-    private static void add(List<Query> fields, Query query, float boost) {
-        if (query != null) {
-            fields.add(new BoostQuery(query, boost));
-        }
     }
 
     /**

@@ -31,9 +31,9 @@ class ChineseAnalysisTest {
     void segmentsSimplifiedTextIntoWords() {
         assertThat(terms(plain.queryWords, "高新技术企业认定在哪里申请"))
                 .containsExactly("高新技术", "企业", "认定", "在", "申请");
-        assertThat(terms(plain.index, EntryFields.TITLE, "创业担保贷款贴息"))
+        assertThat(terms(plain.index, EntryFields.NAME, "创业担保贷款贴息"))
                 .containsExactly("创业", "担保", "贷款", "贴息");
-        assertThat(terms(plain.index, EntryFields.TITLE, "高層次人才購房補貼"))
+        assertThat(terms(plain.index, EntryFields.NAME, "高層次人才購房補貼"))
                 .containsExactly("高层次", "人才", "购房", "补贴");
     }
 
@@ -42,9 +42,9 @@ class ChineseAnalysisTest {
         String traditional = "營業執照怎麼辦理";
         String simplified = "营业执照怎么办理";
 
-        assertThat(terms(analyzers.index, EntryFields.TITLE, traditional))
+        assertThat(terms(analyzers.index, EntryFields.NAME, traditional))
                 .containsExactly("营业执照", "办理")
-                .isEqualTo(terms(analyzers.index, EntryFields.TITLE, simplified));
+                .isEqualTo(terms(analyzers.index, EntryFields.NAME, simplified));
         assertThat(terms(analyzers.queryWords, traditional))
                 .isEqualTo(terms(analyzers.queryWords, simplified));
         assertThat(terms(analyzers.bigrams, traditional))
@@ -64,26 +64,26 @@ class ChineseAnalysisTest {
     @Test
     void normalisesFullWidthLettersAndDigitsToHalfWidthLowerCase() {
         assertThat(terms(analyzers.queryWords, "ＡＢＣ１２３")).containsExactly("abc", "123");
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "ＡＢＣ公司１２３号"))
+        assertThat(terms(analyzers.index, EntryFields.NAME, "ＡＢＣ公司１２３号"))
                 .containsExactly("abc", "公司", "123", "号")
-                .isEqualTo(terms(analyzers.index, EntryFields.TITLE, "abc公司123号"));
+                .isEqualTo(terms(analyzers.index, EntryFields.NAME, "abc公司123号"));
         assertThat(terms(analyzers.bigrams, "ＡＢＣ１２３")).containsExactly("abc123");
     }
 
     @Test
     void dropsFillerAndStopWords() {
-        assertThat(terms(plain.index, EntryFields.TITLE, "请问社保的缴费基数吗"))
+        assertThat(terms(plain.index, EntryFields.NAME, "请问社保的缴费基数吗"))
                 .containsExactly("社保", "缴费", "基数");
         assertThat(terms(plain.queryWords, "请问办营业执照需要什么材料吗"))
                 .containsExactly("办", "营业执照", "材料");
         assertThat(terms(analyzers.queryWords, "请问的吗")).isEmpty();
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "你好请问")).isEmpty();
+        assertThat(terms(analyzers.index, EntryFields.NAME, "你好请问")).isEmpty();
     }
 
     @Test
     void keepsPositionGapsWhereStopWordsWereDropped() {
         // 请问(0) 社保(1) 的(2) 缴费(3): a phrase "社保 缴费" must not match across a dropped word
-        assertThat(tokens(plain.index, EntryFields.TITLE, "请问社保的缴费基数吗"))
+        assertThat(tokens(plain.index, EntryFields.NAME, "请问社保的缴费基数吗"))
                 .extracting(Token::position)
                 .containsExactly(1, 3, 4);
     }
@@ -107,8 +107,8 @@ class ChineseAnalysisTest {
     @Test
     void expandsSynonymToItsWholeSpellingAsWellAsItsWords() {
         // smartcn splits 社会保险 when it stands alone but keeps it whole in 社会保险缴费基数
-        assertThat(terms(plain.index, EntryFields.TITLE, "社会保险")).containsExactly("社会", "保险");
-        assertThat(terms(plain.index, EntryFields.TITLE, "社会保险缴费基数")).startsWith("社会保险");
+        assertThat(terms(plain.index, EntryFields.NAME, "社会保险")).containsExactly("社会", "保险");
+        assertThat(terms(plain.index, EntryFields.NAME, "社会保险缴费基数")).startsWith("社会保险");
 
         assertThat(terms(analyzers.queryWords, "社保"))
                 .containsExactlyInAnyOrder("社保", "社会", "保险", "社会保险");
@@ -117,13 +117,13 @@ class ChineseAnalysisTest {
     @Test
     void doesNotExpandSynonymsAtIndexTime() {
         // synonyms live only in the query, so staff can change them without a rebuild
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "高企认定")).containsExactly("高", "企", "认定");
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "社保")).containsExactly("社保");
+        assertThat(terms(analyzers.index, EntryFields.NAME, "高企认定")).containsExactly("高", "企", "认定");
+        assertThat(terms(analyzers.index, EntryFields.NAME, "社保")).containsExactly("社保");
     }
 
     @Test
     void indexesDomainTermWholeAlongsideItsParts() {
-        List<Token> tokens = tokens(analyzers.index, EntryFields.TITLE, "依申请公开政府信息");
+        List<Token> tokens = tokens(analyzers.index, EntryFields.NAME, "依申请公开政府信息");
 
         assertThat(tokens).extracting(Token::term)
                 .containsExactly("依申请公开", "依", "申请", "公开", "政府", "信息");
@@ -134,18 +134,18 @@ class ChineseAnalysisTest {
                     assertThat(term.start()).isZero();
                     assertThat(term.end()).isEqualTo(5);
                 });
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "高新技术企业"))
+        assertThat(terms(analyzers.index, EntryFields.NAME, "高新技术企业"))
                 .containsExactly("高新技术企业", "高新技术", "企业");
-        assertThat(terms(plain.index, EntryFields.TITLE, "依申请公开政府信息"))
+        assertThat(terms(plain.index, EntryFields.NAME, "依申请公开政府信息"))
                 .containsExactly("依", "申请", "公开", "政府", "信息");
     }
 
     @Test
     void keepsBusinessLicenceAsOneWord() {
         // smartcn already knows 营业执照, so the domain term changes nothing here: it is never split into 营业/执照
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "营业执照的办理地点在哪里呢"))
+        assertThat(terms(analyzers.index, EntryFields.NAME, "营业执照的办理地点在哪里呢"))
                 .containsExactly("营业执照", "办理", "地点", "在");
-        assertThat(terms(plain.index, EntryFields.TITLE, "营业执照")).containsExactly("营业执照");
+        assertThat(terms(plain.index, EntryFields.NAME, "营业执照")).containsExactly("营业执照");
     }
 
     @Test
@@ -160,19 +160,18 @@ class ChineseAnalysisTest {
 
     @Test
     void indexAnalyzerRoutesBigramFieldsToBigrams() {
-        assertThat(terms(analyzers.index, EntryFields.TITLE_BIGRAMS, "營業執照"))
+        assertThat(terms(analyzers.index, EntryFields.NAME_BIGRAMS, "營業執照"))
                 .containsExactly("营业", "业执", "执照");
-        assertThat(terms(analyzers.index, EntryFields.CONTENT_BIGRAMS, "高企认定"))
-                .containsExactly("高企", "企认", "认定");
-        assertThat(terms(analyzers.index, EntryFields.TITLE, "營業執照")).containsExactly("营业执照");
+        assertThat(terms(analyzers.index, EntryFields.CONTENT, "營業執照")).containsExactly("营业执照");
+        assertThat(terms(analyzers.index, EntryFields.NAME, "營業執照")).containsExactly("营业执照");
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {
-        return terms(analyzer, EntryFields.TITLE, text);
+        return terms(analyzer, EntryFields.NAME, text);
     }
 
     private static List<Token> tokens(Analyzer analyzer, String text) {
-        return tokens(analyzer, EntryFields.TITLE, text);
+        return tokens(analyzer, EntryFields.NAME, text);
     }
 
     private static List<String> terms(Analyzer analyzer, String field, String text) {
