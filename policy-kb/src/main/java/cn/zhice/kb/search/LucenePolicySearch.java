@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -70,40 +65,18 @@ public final class LucenePolicySearch implements PolicySearch {
             String[] snippets = search.snippets()
                     ? snippets(searcher, analyzers, query, top)
                     : new String[top.scoreDocs.length];
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            HitFields fields = new HitFields(searcher, top.scoreDocs);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc scored = top.scoreDocs[i];
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scored.doc, leaves));
-                int doc = scored.doc - leaf.docBase;
                 String snippet = search.snippets() ? snippet(snippets[i], searcher, scored.doc) : "";
-                hits.add(new SearchHit(
-                        sorted(leaf, EntryFields.ID, doc),
-                        EntryKind.valueOf(sorted(leaf, EntryFields.KIND, doc)),
-                        binary(leaf, EntryFields.TITLE, doc),
-                        scored.score,
+                hits.add(new SearchHit(fields.id(i), EntryKind.valueOf(fields.kind(i)), fields.title(i), scored.score,
                         snippet));
             }
             return hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String sorted(LeafReaderContext leaf, String field, int doc) throws IOException {
-        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
-        if (!values.advanceExact(doc)) {
-            throw new IllegalStateException("Indexed entry without " + field);
-        }
-        return values.lookupOrd(values.ordValue()).utf8ToString();
-    }
-
-    private static String binary(LeafReaderContext leaf, String field, int doc) throws IOException {
-        BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
-        if (!values.advanceExact(doc)) {
-            throw new IllegalStateException("Indexed entry without " + field);
-        }
-        return values.binaryValue().utf8ToString();
     }
 
     private static String[] snippets(IndexSearcher searcher, Analyzers analyzers, Query query, TopDocs top)
