@@ -41,15 +41,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * A 100,000-recipient campaign end to end with every limit checked in Redis: the push module (outbox on H2 or
- * PostgreSQL, Bucket4j in the local Redis) against local stand-ins for the providers — WireMock answering the
- * Twilio-compatible gateway and WeChat's template API with their real success bodies, a lean SMTP server that accepts
- * every message (GreenMail, used by the tests, delivers one message at a time and slows down with every new mailbox).
- * Then the limit check alone: latency and Redis commands per check.
+ * PostgreSQL, Bucket4j in the local Redis) against local stand-ins for the providers — the JDK's HTTP server answering
+ * the Twilio-compatible gateway and WeChat's template API with their real success bodies ({@link HttpStandIn};
+ * {@code --stand-in=wiremock} for WireMock, which the tests use and which took a fifth of the two cores here), a lean
+ * SMTP server that accepts every message (GreenMail, used by the tests, delivers one message at a time and slows down
+ * with every new mailbox). Then the limit check alone: latency and Redis commands per check.
  *
  * <p>With {@code --warmup=N} a campaign of N other recipients runs first in the same JVM and is reported on its own,
  * so the measured campaign shows the warm JVM (compiled code, filled pools) as well as the cold one.
  *
- * <pre>bench/run-push.sh [recipients] [h2|postgres] [--warmup=N] [--zhice.push.…=…]</pre>
+ * <pre>bench/run-push.sh [recipients] [h2|postgres] [--warmup=N] [--stand-in=wiremock] [--zhice.push.…=…]</pre>
  */
 public final class PushBenchmark {
 
@@ -125,31 +126,16 @@ public final class PushBenchmark {
         System.setProperty("bench.recipients", Integer.toString(recipients));
         System.setProperty("bench.warmup", Integer.toString(warmup));
 
-        // real providers may gzip their answers; WireMock compressing each tiny body only costs this machine's CPU
-        WireMockServer sms = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
-                .disableRequestJournal().gzipDisabled(true));
-        WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(48)
-                .disableRequestJournal().gzipDisabled(true));
-        ScriptedSmtpServer mail = new ScriptedSmtpServer();
-        sms.start();
-        wechat.start();
-        AtomicLong smsCount = new AtomicLong();
-        AtomicLong wechatCount = new AtomicLong();
-        sms.addMockServiceRequestListener((request, response) -> smsCount.incrementAndGet());
-        wechat.addMockServiceRequestListener((request, response) -> {
-            if (request.getUrl().startsWith("/cgi-bin/message/template/send")) {
-                wechatCount.incrementAndGet();
+        String standIn = "jdk";
+        for (String arg : args) {
+            if (arg.startsWith("--stand-in=")) {
+                standIn = arg.substring("--stand-in=".length());
             }
-        });
-        sms.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(
-                WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(
-                        "{\"account_sid\":\"ACbench\",\"api_version\":\"2010-04-01\",\"body\":\"...\",\"direction\":\"outbound-api\","
-                                + "\"error_code\":null,\"from\":\"+15005550006\",\"num_segments\":\"1\","
-                                + "\"sid\":\"SMbench0000000000000000000000000\",\"status\":\"queued\",\"to\":\"+8613900000000\"}")));
-        wechat.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/token"))
-                .willReturn(WireMock.okJson("{\"access_token\":\"BENCH_TOKEN\",\"expires_in\":7200}")));
-        wechat.stubFor(WireMock.post(WireMock.urlPathEqualTo("/cgi-bin/message/template/send"))
-                .willReturn(WireMock.okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}")));
+        }
+        Providers providers = "wiremock".equals(standIn) ? wireMock(Integer.getInteger("bench.wiremock-threads", 48)) : jdkStandIns();
+        ScriptedSmtpServer mail = new ScriptedSmtpServer();
+        AtomicLong smsCount = providers.sms();
+        AtomicLong wechatCount = providers.wechat();
 
         String prefix = "zhice-bench:" + UUID.randomUUID() + ":";
         Map<String, Object> properties = new HashMap<>();
@@ -180,9 +166,9 @@ public final class PushBenchmark {
         properties.put("zhice.push.limits.sms-per-second", "100000");
         properties.put("zhice.push.limits.email-per-second", "100000");
         properties.put("zhice.push.wechat.template-id", "TPL-bench");
-        properties.put("bench.wechat-url", wechat.baseUrl());
+        properties.put("bench.wechat-url", providers.wechatUrl());
         properties.put("zhice.push.wechat.max-connections", "128");
-        properties.put("zhice.sms.base-url", sms.baseUrl());
+        properties.put("zhice.sms.base-url", providers.smsUrl());
         properties.put("zhice.sms.account-sid", "ACbench");
         properties.put("zhice.sms.auth-token", "bench-token");
         properties.put("zhice.sms.from", "+15005550006");
@@ -190,7 +176,7 @@ public final class PushBenchmark {
         properties.put("spring.mail.port", mail.port());
         properties.put("zhice.mail.from", "bench@qinghe.example.gov.cn");
         for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--warmup=")) {
+            if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--warmup=") && !arg.startsWith("--stand-in=")) {
                 properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
@@ -213,8 +199,8 @@ public final class PushBenchmark {
             Result result = campaign(context, BenchFakes.POLICY, counters);
             String loadAfter = uptime();
 
-            System.out.printf("%n== push benchmark: %,d recipients, %s, limits on, %s JVM ==%n", recipients, database,
-                    warmup > 0 ? "warm (after " + String.format("%,d", warmup) + " warm-up)" : "cold");
+            System.out.printf("%n== push benchmark: %,d recipients, %s, limits on, %s JVM, HTTP stand-ins: %s ==%n", recipients,
+                    database, warmup > 0 ? "warm (after " + String.format("%,d", warmup) + " warm-up)" : "cold", standIn);
             result.print(measuredLoad, loadAfter);
             System.out.printf("limit check (provider quota + enterprise week + recipient windows), sequential, %,d checks: "
                     + "p50 %.0f µs, p99 %.0f µs, p99.9 %.0f µs%n", checks.getTotalCount(), checks.getValueAtPercentile(50) / 1.0,
@@ -222,14 +208,14 @@ public final class PushBenchmark {
             System.out.printf("Redis commands per check: %.2f (first contact with a bucket: %.2f, limit already in Redis: %.2f)%n",
                     roundTrips[0] / (double) roundTrips[2], roundTrips[0] / (double) roundTrips[2], roundTrips[1] / (double) roundTrips[2]);
             Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "push-bench-result.txt"), String.format(
-                    "recipients=%d db=%s warmup=%d seconds=%.2f perSecond=%.0f planning=%.2f plannedAll=%.2f p50=%d p99=%d p999=%d rt=%.2f/%.2f load=%s%n",
-                    recipients, database, warmup, result.seconds(), result.perSecond(), result.planning(), result.plannedAll(),
+                    "recipients=%d db=%s warmup=%d seconds=%.2f perSecond=%.0f cpuMsPer1000=%.0f planning=%.2f plannedAll=%.2f p50=%d p99=%d p999=%d rt=%.2f/%.2f load=%s%n",
+                    recipients, database, warmup, result.seconds(), result.perSecond(),
+                    result.cpuSeconds() * 1e6 / Math.max(1, result.done().funnel().sent()), result.planning(), result.plannedAll(),
                     checks.getValueAtPercentile(50), checks.getValueAtPercentile(99), checks.getValueAtPercentile(99.9),
                     roundTrips[0] / (double) roundTrips[2], roundTrips[1] / (double) roundTrips[2], measuredLoad));
             context.close();
         } finally {
-            sms.stop();
-            wechat.stop();
+            providers.close().run();
             mail.close();
             if (schema != null) {
                 try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
@@ -237,6 +223,62 @@ public final class PushBenchmark {
                 }
             }
         }
+    }
+
+    /** The HTTP providers' stand-ins: where they listen, what they received, how to stop them. */
+    private record Providers(String smsUrl, String wechatUrl, AtomicLong sms, AtomicLong wechat, Runnable close) {}
+
+    private static final String TWILIO_CREATED = "{\"account_sid\":\"ACbench\",\"api_version\":\"2010-04-01\",\"body\":\"...\","
+            + "\"direction\":\"outbound-api\",\"error_code\":null,\"from\":\"+15005550006\",\"num_segments\":\"1\","
+            + "\"sid\":\"SMbench0000000000000000000000000\",\"status\":\"queued\",\"to\":\"+8613900000000\"}";
+    private static final String WECHAT_TOKEN = "{\"access_token\":\"BENCH_TOKEN\",\"expires_in\":7200}";
+    private static final String WECHAT_SENT = "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}";
+
+    /**
+     * The default: the JDK's HTTP server with eight threads per provider (see {@link HttpStandIn}), each message
+     * answered with an id of its own as the real providers do.
+     */
+    private static Providers jdkStandIns() throws java.io.IOException {
+        HttpStandIn sms = new HttpStandIn(8);
+        AtomicLong smsCount = sms.answer("POST", path -> path.startsWith("/2010-04-01/Accounts/") && path.endsWith("/Messages.json"),
+                201, n -> TWILIO_CREATED.replace("SMbench0000000000000000000000000", String.format("SM%032x", n)));
+        HttpStandIn wechat = new HttpStandIn(8);
+        wechat.answer("GET", "/cgi-bin/token"::equals, 200, n -> WECHAT_TOKEN);
+        AtomicLong wechatCount = wechat.answer("POST", "/cgi-bin/message/template/send"::equals, 200,
+                n -> WECHAT_SENT.replace("200228332", Long.toString(200228332L + n)));
+        sms.start();
+        wechat.start();
+        return new Providers(sms.baseUrl(), wechat.baseUrl(), smsCount, wechatCount, () -> {
+            sms.close();
+            wechat.close();
+        });
+    }
+
+    /** {@code --stand-in=wiremock}: WireMock as the tests use it, without gzip and request journal. */
+    private static Providers wireMock(int threads) {
+        // real providers may gzip their answers; WireMock compressing each tiny body only costs this machine's CPU
+        WireMockServer sms = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(threads)
+                .disableRequestJournal().gzipDisabled(true));
+        WireMockServer wechat = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(threads)
+                .disableRequestJournal().gzipDisabled(true));
+        sms.start();
+        wechat.start();
+        AtomicLong smsCount = new AtomicLong();
+        AtomicLong wechatCount = new AtomicLong();
+        sms.addMockServiceRequestListener((request, response) -> smsCount.incrementAndGet());
+        wechat.addMockServiceRequestListener((request, response) -> {
+            if (request.getUrl().startsWith("/cgi-bin/message/template/send")) {
+                wechatCount.incrementAndGet();
+            }
+        });
+        sms.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).willReturn(
+                WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(TWILIO_CREATED)));
+        wechat.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/token")).willReturn(WireMock.okJson(WECHAT_TOKEN)));
+        wechat.stubFor(WireMock.post(WireMock.urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(WireMock.okJson(WECHAT_SENT)));
+        return new Providers(sms.baseUrl(), wechat.baseUrl(), smsCount, wechatCount, () -> {
+            sms.stop();
+            wechat.stop();
+        });
     }
 
     /** What the providers received so far, per channel. */
@@ -247,7 +289,8 @@ public final class PushBenchmark {
     }
 
     /** One campaign's run, from approval until no row is pending or sending. */
-    private record Result(Campaign done, double seconds, double planning, double plannedAll, long[] received, double[] lastPerChannel) {
+    private record Result(Campaign done, double seconds, double planning, double plannedAll, long[] received, double[] lastPerChannel,
+            double cpuSeconds) {
 
         double perSecond() {
             return done.funnel().sent() / seconds;
@@ -262,6 +305,9 @@ public final class PushBenchmark {
                     done.funnel().failed(), done.funnel().pending());
             System.out.printf("last message per channel after approval: WeChat %.1f s, SMS %.1f s, email %.1f s%n",
                     lastPerChannel[0], lastPerChannel[1], lastPerChannel[2]);
+            // less sensitive than the rate to whatever else the two cores run meanwhile
+            System.out.printf("this JVM's CPU time (all threads: worker, stand-ins, GC, JIT): %.1f s = %.0f ms per 1,000 deliveries%n",
+                    cpuSeconds, cpuSeconds * 1e6 / Math.max(1, done.funnel().sent()));
         }
     }
 
@@ -270,6 +316,7 @@ public final class PushBenchmark {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long[] before = counters.now();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         Campaign campaign = campaigns.create(new NewCampaign(policy, List.of(Channel.WECHAT, Channel.SMS, Channel.EMAIL),
                 null), "bench-editor");
         campaigns.approve(campaign.id(), "bench-reviewer");
@@ -303,10 +350,12 @@ public final class PushBenchmark {
             Thread.sleep(250);
         }
         long end = System.nanoTime();
+        long cpuEnd = processCpuNanos();
         long[] after = counters.now();
         return new Result(campaigns.find(campaign.id()), (end - start) / 1e9, (planned - start) / 1e9, (plannedAll - start) / 1e9,
                 new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]},
-                new double[] {(lastChange[0] - start) / 1e9, (lastChange[1] - start) / 1e9, (lastChange[2] - start) / 1e9});
+                new double[] {(lastChange[0] - start) / 1e9, (lastChange[1] - start) / 1e9, (lastChange[2] - start) / 1e9},
+                (cpuEnd - cpuStart) / 1e9);
     }
 
     static PushProperties properties(String prefix) {
@@ -378,6 +427,11 @@ public final class PushBenchmark {
         } finally {
             client.shutdown();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String uptime() {

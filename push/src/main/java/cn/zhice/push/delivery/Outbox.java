@@ -220,12 +220,27 @@ public final class Outbox {
             if (type == Change.Sent.class && postgres) {
                 sent(list);
             } else if (type == Change.Sent.class) {
-                jdbc.batchUpdate("update push_delivery set status = 'SENT', provider_id = ?, sent_at = ?, lease_until = null, "
-                        + "updated_at = ? where id = ? and status = 'SENDING'", list, 500, (ps, c) -> {
+                int[][] updated = jdbc.batchUpdate("update push_delivery set status = 'SENT', provider_id = ?, sent_at = ?, "
+                        + "lease_until = null, updated_at = ? where id = ? and status = 'SENDING'", list, 500, (ps, c) -> {
                             ps.setString(1, ((Change.Sent) c).providerId());
                             ps.setObject(2, now);
                             ps.setObject(3, now);
                             ps.setLong(4, c.id());
+                        });
+                // a row that was no longer SENDING got its provider id from the report that was faster
+                List<Change.Sent> sent = new ArrayList<>(list.size());
+                for (int batch = 0, i = 0; batch < updated.length; batch++) {
+                    for (int count : updated[batch]) {
+                        Change.Sent change = (Change.Sent) list.get(i++);
+                        if (count != 0 && change.providerId() != null) {
+                            sent.add(change);
+                        }
+                    }
+                }
+                jdbc.batchUpdate("insert into push_provider_message (provider_id, delivery_id) values (?, ?)", sent, 500,
+                        (ps, c) -> {
+                            ps.setString(1, c.providerId());
+                            ps.setLong(2, c.id());
                         });
             } else if (type == Change.Retry.class) {
                 jdbc.batchUpdate("update push_delivery set status = 'PENDING', due_at = ?, last_error = ?, lease_until = null, "
@@ -275,16 +290,20 @@ public final class Outbox {
 
     /**
      * SENDING → SENT for many rows in one statement per thousand (PostgreSQL): the ids and provider ids travel as two
-     * arrays, instead of one statement execution per row in a JDBC batch.
+     * arrays, instead of one statement execution per row in a JDBC batch; the same statement files the provider ids of
+     * the rows it changed.
      */
     private void sent(List<Change> list) {
         OffsetDateTime now = now();
         for (int from = 0; from < list.size(); from += 1000) {
             List<Change> chunk = list.subList(from, Math.min(list.size(), from + 1000));
             jdbc.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement("update push_delivery d set status = 'SENT', "
+                PreparedStatement ps = connection.prepareStatement("with sent as (update push_delivery d set status = 'SENT', "
                         + "provider_id = s.provider_id, sent_at = ?, lease_until = null, updated_at = ? "
-                        + "from unnest(?, ?) as s(id, provider_id) where d.id = s.id and d.status = 'SENDING'");
+                        + "from unnest(?, ?) as s(id, provider_id) where d.id = s.id and d.status = 'SENDING' "
+                        + "returning d.id, d.provider_id) "
+                        + "insert into push_provider_message (provider_id, delivery_id) "
+                        + "select provider_id, id from sent where provider_id is not null");
                 ps.setObject(1, now);
                 ps.setObject(2, now);
                 ps.setArray(3, connection.createArrayOf("bigint", chunk.stream().map(Change::id).toArray()));
@@ -307,7 +326,8 @@ public final class Outbox {
 
     /** The row a provider message id belongs to. */
     public Optional<Delivery> byProviderId(String providerId) {
-        return jdbc.query("select " + COLUMNS + " from push_delivery where provider_id = ?", DELIVERY, providerId).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from push_delivery where id in "
+                + "(select delivery_id from push_provider_message where provider_id = ?)", DELIVERY, providerId).stream().findFirst();
     }
 
     public Optional<Delivery> byId(long id) {
@@ -317,17 +337,38 @@ public final class Outbox {
     /** A provider reported the message delivered (from SENDING too: the report may beat our own bookkeeping). */
     public boolean delivered(long id, String providerId) {
         OffsetDateTime now = now();
-        return jdbc.update("update push_delivery set status = 'DELIVERED', provider_id = coalesce(provider_id, ?), "
+        boolean changed = jdbc.update("update push_delivery set status = 'DELIVERED', provider_id = coalesce(provider_id, ?), "
                 + "sent_at = coalesce(sent_at, ?), lease_until = null, updated_at = ? where id = ? and status in ('SENDING', 'SENT')",
                 providerId, now, now, id) > 0;
+        if (changed) {
+            fileProviderId(id, providerId);
+        }
+        return changed;
     }
 
     /** A provider reported the message undelivered after accepting it. */
     public boolean undelivered(long id, String providerId, String error) {
         OffsetDateTime now = now();
-        return jdbc.update("update push_delivery set status = 'FAILED', provider_id = coalesce(provider_id, ?), last_error = ?, "
+        boolean changed = jdbc.update("update push_delivery set status = 'FAILED', provider_id = coalesce(provider_id, ?), last_error = ?, "
                 + "lease_until = null, updated_at = ? where id = ? and status in ('SENDING', 'SENT', 'DELIVERED')",
                 providerId, truncate(error), now, id) > 0;
+        if (changed) {
+            fileProviderId(id, providerId);
+        }
+        return changed;
+    }
+
+    /**
+     * Files the provider id a report named for a row it changed, unless filed already: the report may have beaten the
+     * SENT write, which then changes nothing and files nothing.
+     */
+    private void fileProviderId(long id, String providerId) {
+        if (providerId == null) {
+            return;
+        }
+        jdbc.update("insert into push_provider_message (provider_id, delivery_id) select ?, id from push_delivery "
+                + "where id = ? and not exists (select 1 from push_provider_message where provider_id = ? and delivery_id = ?)",
+                providerId, id, providerId, id);
     }
 
     /** Counts rows of a campaign by status (and suppressed by reason as {@code SUPPRESSED:REASON}). */

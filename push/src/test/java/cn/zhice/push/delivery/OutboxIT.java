@@ -128,6 +128,29 @@ class OutboxIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void findsSentRowsByProviderIdAlsoWhenTheReportCameFirst(String db) {
+        start(db);
+        plan(4, Channel.SMS, clock.instant());
+        List<Delivery> rows = claim(4);
+        tx.executeWithoutResult(status -> outbox.markSending(rows, clock.instant().plusSeconds(120), List.of()));
+        // the gateway's delivery report for row 3 arrives before the worker wrote SENT
+        assertThat(outbox.delivered(rows.get(3).id(), "SMreport3")).isTrue();
+
+        tx.executeWithoutResult(status -> outbox.apply(List.of(new Outbox.Change.Sent(rows.get(0).id(), "SMsent0"),
+                new Outbox.Change.Sent(rows.get(1).id(), null), new Outbox.Change.Sent(rows.get(3).id(), "SMsent3"))));
+        assertThat(outbox.delivered(rows.get(0).id(), "SMsent0")).isTrue();
+
+        assertThat(outbox.byProviderId("SMsent0")).map(Delivery::id).contains(rows.get(0).id());
+        assertThat(outbox.byProviderId("SMreport3")).map(Delivery::id).contains(rows.get(3).id());
+        assertThat(outbox.byProviderId("SMsent3")).isEmpty();
+        assertThat(outbox.byProviderId("SMnever")).isEmpty();
+        assertThat(statuses()).containsEntry(rows.get(0).id(), "DELIVERED:SMsent0").containsEntry(rows.get(1).id(), "SENT:null")
+                .containsEntry(rows.get(2).id(), "SENDING:null").containsEntry(rows.get(3).id(), "DELIVERED:SMreport3");
+        assertThat(jdbc.queryForObject("select count(*) from push_provider_message", Integer.class)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void findsWhatAlreadyReachedAnEnterpriseOnTheSameChannelOnly(String db) {
         start(db);
         plan(3, Channel.SMS, clock.instant());
