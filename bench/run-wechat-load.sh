@@ -31,17 +31,26 @@ fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 work=$(mktemp -d)
 app=""
-cleanup() { if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; fi; rm -rf "$work"; }
+redis=()
+keys="zhice-load-$$"
+cleanup() {
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; fi
+  rm -rf "$work"
+  # The run's sessions and kept replies would otherwise stay in the shared Redis until their TTLs end.
+  if [ "${#redis[@]}" -gt 0 ]; then
+    redis-cli -h 127.0.0.1 --scan --pattern "$keys:*" | xargs -r -n 1000 redis-cli -h 127.0.0.1 unlink >/dev/null
+  fi
+}
 trap cleanup EXIT
 
 java -cp "$CP" cn.zhice.bench.KbSeed "$ENTRIES" "$work/kb.jsonl"
 
-redis=()
 if redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
-  redis=(--zhice.redis.url=redis://127.0.0.1:6379 "--zhice.kb.sync-channel=zhice-load-$$:kb" "--zhice.bot.key-prefix=zhice-load-$$:bot:")
+  redis=(--zhice.redis.url=redis://127.0.0.1:6379 "--zhice.kb.sync-channel=$keys:kb" "--zhice.bot.key-prefix=$keys:bot:"
+    "--zhice.wechat.redis-key-prefix=$keys:wechat:")
 fi
 
-java -Xmx1g ${APP_JAVA_OPTS:-} -jar app/target/zhice-app.jar --server.port="$PORT" \
+java ${APP_JAVA_OPTS:--Xmx1g} -jar app/target/zhice-app.jar --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$work/db" --zhice.kb.index-dir="$work/index" \
   --zhice.demo-data.enabled=false --zhice.admin.bootstrap-password="$ADMIN_PASSWORD" \
   --zhice.wechat.app-id="$APP_ID" --zhice.wechat.secret=unused --zhice.wechat.token="$TOKEN" \

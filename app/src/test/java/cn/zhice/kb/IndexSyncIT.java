@@ -83,6 +83,25 @@ class IndexSyncIT {
         assertThat(KnowledgeBaseApiContract.ids(api.search("紫藤巷加装电梯", null))).contains(id);
     }
 
+    @Test
+    void answerContentChangedThroughOneInstanceIsTheNewVersionOnEveryInstance() throws IOException {
+        Api first = start(channel, "1h", Files.createTempDirectory("zhice-e"));
+        start(channel, "1h", Files.createTempDirectory("zhice-f"));
+        KnowledgeBase onFirst = instances.get(0).getBean(KnowledgeBase.class);
+        KnowledgeBase onSecond = instances.get(1).getBean(KnowledgeBase.class);
+        String id = publish(first, "银杏路共享单车停放点设置申请");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(onSecond.visible(id)).map(Entry::title).contains("银杏路共享单车停放点设置申请"));
+        assertThat(onFirst.visible(id)).map(Entry::title).contains("银杏路共享单车停放点设置申请");
+
+        publish(first, id, "银杏路共享单车停放点设置审批");
+
+        // Both instances read the entry before the change; neither may keep answering with the old version.
+        assertThat(onFirst.visible(id)).map(Entry::title).contains("银杏路共享单车停放点设置审批");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(onSecond.visible(id)).map(Entry::title).contains("银杏路共享单车停放点设置审批"));
+    }
+
     private static long readerVersion(EntryIndex index) {
         return index.search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
     }
@@ -121,7 +140,10 @@ class IndexSyncIT {
     }
 
     private static String publish(Api api, String title) {
-        String id = KnowledgeBaseApiContract.newId();
+        return publish(api, KnowledgeBaseApiContract.newId(), title);
+    }
+
+    private static String publish(Api api, String id, String title) {
         Map<String, Object> entry = KnowledgeBaseApiContract.entry(id, "SERVICE_GUIDE", title);
         entry.put("status", "PUBLISHED");
         Api.Reply reply = api.post("/api/admin/kb/import", "application/x-ndjson",

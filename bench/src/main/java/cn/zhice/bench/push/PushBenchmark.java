@@ -14,7 +14,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import cn.zhice.testsupport.push.ScriptedSmtpServer;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.event.command.CommandListener;
@@ -217,11 +220,32 @@ public final class PushBenchmark {
         } finally {
             providers.close().run();
             mail.close();
+            deleteKeys(redisUrl, prefix);
             if (schema != null) {
                 try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                     connection.createStatement().execute("drop schema if exists " + schema + " cascade");
                 }
             }
+        }
+    }
+
+    /** Removes every key this run wrote (limit buckets, quotas, the checks' own), scanning rather than blocking the server. */
+    static void deleteKeys(String redisUrl, String prefix) {
+        RedisClient client = RedisClient.create(redisUrl);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            var commands = connection.sync();
+            ScanCursor cursor = ScanCursor.INITIAL;
+            long deleted = 0;
+            do {
+                KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
+                if (!page.getKeys().isEmpty()) {
+                    deleted += commands.unlink(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+            System.out.printf("Redis: %,d keys of this run deleted%n", deleted);
+        } finally {
+            client.shutdown();
         }
     }
 

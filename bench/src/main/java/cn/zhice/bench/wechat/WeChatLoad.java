@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -92,12 +93,15 @@ public final class WeChatLoad {
                     ms(latency, 99.9), latency.getMaxValue() / 1000.0, ownCpu / 1000.0 / measured.size(),
                     appCpu.map(nanos -> "%.0f".formatted(nanos / 1000.0 / measured.size())).orElse("null"));
             System.out.print(report);
+            System.out.println("Requests over 20 ms, per second of the run: " + run.slowPerSecond());
             Path out = Path.of("bench/target/wechat-load.json");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
             checked.firstFailure().ifPresent(failure -> System.out.println("First failure: " + failure));
         }
     }
+
+    private static final long SLOW_MICROS = 20_000;
 
     private static double ms(Histogram histogram, double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1000.0;
@@ -178,7 +182,17 @@ public final class WeChatLoad {
     }
 
     /** How a timed run went. */
-    record Run(Histogram latency, AtomicReferenceArray<Reply> replies, double elapsedSeconds) {}
+    record Run(Histogram latency, AtomicReferenceArray<Reply> replies, double elapsedSeconds, AtomicIntegerArray slow) {
+
+        /** Per second of the run, how many requests sent in it took over 20 ms: bursts show as runs of large counts. */
+        String slowPerSecond() {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < slow.length(); i++) {
+                line.append(i == 0 ? "" : " ").append(slow.get(i));
+            }
+            return line.toString();
+        }
+    }
 
     record Checked(long ok, long failed, Optional<String> firstFailure) {}
 
@@ -262,6 +276,7 @@ public final class WeChatLoad {
             long period = TimeUnit.SECONDS.toNanos(1) / rate;
             long start = System.nanoTime();
             AtomicLong last = new AtomicLong(start);
+            AtomicIntegerArray slow = new AtomicIntegerArray(messages.size() / rate + 1);
             for (int i = 0; i < messages.size(); i++) {
                 long scheduled = start + i * period;
                 long wait = scheduled - System.nanoTime();
@@ -276,12 +291,15 @@ public final class WeChatLoad {
                     // (60 s) instead of failing the sender and leaving the run waiting for them.
                     long micros = (finished - scheduled) / 1000;
                     latency.recordValue(Math.min(Math.max(1, micros), latency.getHighestTrackableValue()));
+                    if (micros > SLOW_MICROS) {
+                        slow.incrementAndGet((int) Math.min(slow.length() - 1, (scheduled - start) / 1_000_000_000L));
+                    }
                     last.accumulateAndGet(finished, Math::max);
                     done.countDown();
                 });
             }
             done.await(60, TimeUnit.SECONDS);
-            return new Run(latency, replies, (last.get() - start) / 1e9);
+            return new Run(latency, replies, (last.get() - start) / 1e9, slow);
         }
 
         private Reply send(Prepared message) {

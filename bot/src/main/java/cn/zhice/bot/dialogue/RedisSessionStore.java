@@ -1,5 +1,6 @@
 package cn.zhice.bot.dialogue;
 
+import cn.zhice.bot.RedisWriteBehind;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 class RedisSessionStore implements SessionStore {
 
     private final StringRedisTemplate redis;
+    private final RedisWriteBehind writes;
     private final BotProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
     RedisSessionStore(StringRedisTemplate redis, BotProperties properties) {
         this.redis = redis;
+        this.writes = new RedisWriteBehind(redis);
         this.properties = properties;
     }
 
@@ -26,9 +29,13 @@ class RedisSessionStore implements SessionStore {
         return stored == null ? Session.NEW : json.readValue(stored, Session.class);
     }
 
+    /**
+     * Not awaited: on this instance the user's next message reads the session on the same connection, after this write;
+     * on another one it comes through WeChat's servers, long after Redis has stored it.
+     */
     @Override
     public void save(String userId, Session session) {
-        redis.opsForValue().set(key(userId), json.writeValueAsString(session), properties.sessionTtl());
+        writes.set(key(userId), json.writeValueAsString(session), properties.sessionTtl());
     }
 
     private String key(String userId) {

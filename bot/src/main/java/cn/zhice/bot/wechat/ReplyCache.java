@@ -1,5 +1,6 @@
 package cn.zhice.bot.wechat;
 
+import cn.zhice.bot.RedisWriteBehind;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -15,11 +16,13 @@ final class ReplyCache {
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final StringRedisTemplate redis;
+    private final RedisWriteBehind writes;
     private final String prefix;
     private final Duration ttl;
 
     ReplyCache(StringRedisTemplate redis, String prefix, Duration ttl) {
         this.redis = redis;
+        this.writes = new RedisWriteBehind(redis);
         this.prefix = prefix + "reply:";
         this.ttl = ttl;
     }
@@ -29,8 +32,9 @@ final class ReplyCache {
         return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + messageKey, PENDING, ttl));
     }
 
+    /** Keeps the reply for retries; not awaited, as a retry comes seconds later and waits for it anyway. */
     void complete(String messageKey, String reply) {
-        redis.opsForValue().set(prefix + messageKey, reply, ttl);
+        writes.set(prefix + messageKey, reply, ttl);
     }
 
     /** The reply of the request that claimed the message, once it is there, waiting at most {@code patience}. */

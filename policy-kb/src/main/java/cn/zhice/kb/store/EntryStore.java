@@ -3,9 +3,12 @@ package cn.zhice.kb.store;
 import cn.zhice.kb.Entry;
 import cn.zhice.kb.EntryKind;
 import cn.zhice.kb.EntryStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +29,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EntryStore {
 
+    /** Enough for a district's whole knowledge base; an entry's decoded content is a few kilobytes. */
+    private static final int LIVE_VERSIONS_KEPT = 20_000;
+
     private static final String ENTRY_COLUMNS = """
             e.id, e.status, e.latest_version, e.published_version, e.created_at, e.updated_at,
             v.content, v.author""";
@@ -33,6 +39,16 @@ public class EntryStore {
     private final JdbcClient jdbc;
     private final EntryCodec codec;
     private final Clock clock;
+
+    /**
+     * Live versions by external id, empty for ids without one, so a question's answer is not read and decoded again
+     * for every message. Refreshed by {@link #live}; the expiry only bounds a change made around the application
+     * (directly in the database), which the index's catch-up would not see either.
+     */
+    private final Cache<String, Optional<Entry>> liveVersions = Caffeine.newBuilder()
+            .maximumSize(LIVE_VERSIONS_KEPT)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     public EntryStore(JdbcClient jdbc, EntryCodec codec, Clock clock) {
         this.jdbc = jdbc;
@@ -193,15 +209,37 @@ public class EntryStore {
                 .list();
     }
 
-    /** The live (published) content of the given entries; entries without a live version are absent. */
+    /**
+     * The live (published) content of the given entries; entries without a live version are absent. Served from the
+     * kept live versions where it can be (see {@link #live}), so answering a question costs no database read.
+     */
     public Map<String, Entry> published(Collection<String> externalIds) {
         Map<String, Entry> found = new LinkedHashMap<>();
-        live(externalIds).forEach((externalId, live) -> found.put(externalId, live.entry()));
+        for (String externalId : externalIds) {
+            // One key at a time: Caffeine loads a single key atomically, so a refresh by live() that races with this
+            // read always lands after it and wins; a bulk load could put an older version over a newer one.
+            liveVersions.get(externalId, id -> Optional.ofNullable(read(List.of(id)).get(id)).map(LiveEntry::entry))
+                    .ifPresent(entry -> found.put(externalId, entry));
+        }
         return found;
     }
 
-    /** Like {@link #published}, with the time each entry last changed, read in the same statement. */
+    /**
+     * Like {@link #published}, with the time each entry last changed, always read from the database in one statement.
+     * Every change reaches the index through here (this instance's own after commit, other instances' through the sync
+     * notice or the periodic catch-up), and the kept live versions are refreshed with what was read, so
+     * {@link #published} is exactly as current as search.
+     */
     public Map<String, LiveEntry> live(Collection<String> externalIds) {
+        Map<String, LiveEntry> found = read(externalIds);
+        for (String externalId : externalIds) {
+            LiveEntry live = found.get(externalId);
+            liveVersions.put(externalId, live == null ? Optional.empty() : Optional.of(live.entry()));
+        }
+        return found;
+    }
+
+    private Map<String, LiveEntry> read(Collection<String> externalIds) {
         Map<String, LiveEntry> found = new LinkedHashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             jdbc.sql("""
