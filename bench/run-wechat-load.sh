@@ -6,7 +6,10 @@
 #   RATE=800 SECONDS_=60 bench/run-wechat-load.sh
 #   APP_ARGS=--zhice.kb.search-cache=0 bench/run-wechat-load.sh   # every question searched, none answered from kept hits
 #   BUILD=0 RATE=300 bench/run-wechat-load.sh   # without rebuilding the jars first
-#   APP_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
+#   APP_JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
+# APP_JAVA_OPTS replaces the app's JVM options (default -Xmx1g). The generator prints, per second of the run, how many
+# requests took over 20 ms: steady counts mean queueing everywhere, runs of large ones mean stalls (GC, a lock).
+# Its Redis keys (sessions, kept replies) are deleted when it ends.
 # WeChat's own API is pointed at a closed local port: the measured path (a passive reply) never calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,5 @@
 package cn.zhice.bot.dialogue;
 
-import cn.zhice.bot.RedisWriteBehind;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,13 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RedisSessionStore implements SessionStore {
 
     private final StringRedisTemplate redis;
-    private final RedisWriteBehind writes;
     private final BotProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
     RedisSessionStore(StringRedisTemplate redis, BotProperties properties) {
         this.redis = redis;
-        this.writes = new RedisWriteBehind(redis);
         this.properties = properties;
     }
 
@@ -29,13 +26,9 @@ class RedisSessionStore implements SessionStore {
         return stored == null ? Session.NEW : json.readValue(stored, Session.class);
     }
 
-    /**
-     * Not awaited: on this instance the user's next message reads the session on the same connection, after this write;
-     * on another one it comes through WeChat's servers, long after Redis has stored it.
-     */
     @Override
     public void save(String userId, Session session) {
-        writes.set(key(userId), json.writeValueAsString(session), properties.sessionTtl());
+        redis.opsForValue().set(key(userId), json.writeValueAsString(session), properties.sessionTtl());
     }
 
     private String key(String userId) {

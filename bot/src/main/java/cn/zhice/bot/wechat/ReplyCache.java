@@ -1,6 +1,5 @@
 package cn.zhice.bot.wechat;
 
-import cn.zhice.bot.RedisWriteBehind;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,13 +15,11 @@ final class ReplyCache {
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final StringRedisTemplate redis;
-    private final RedisWriteBehind writes;
     private final String prefix;
     private final Duration ttl;
 
     ReplyCache(StringRedisTemplate redis, String prefix, Duration ttl) {
         this.redis = redis;
-        this.writes = new RedisWriteBehind(redis);
         this.prefix = prefix + "reply:";
         this.ttl = ttl;
     }
@@ -32,9 +29,8 @@ final class ReplyCache {
         return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + messageKey, PENDING, ttl));
     }
 
-    /** Keeps the reply for retries; not awaited, as a retry comes seconds later and waits for it anyway. */
     void complete(String messageKey, String reply) {
-        writes.set(prefix + messageKey, reply, ttl);
+        redis.opsForValue().set(prefix + messageKey, reply, ttl);
     }
 
     /** The reply of the request that claimed the message, once it is there, waiting at most {@code patience}. */

@@ -51,7 +51,7 @@ class RedisSessionStoreIT {
     }
 
     @Test
-    void everyLoadSeesTheSaveBeforeItThoughSavesAreNotAwaited() {
+    void everyLoadSeesTheSaveJustBeforeIt() {
         for (long turn = 1; turn <= 300; turn++) {
             store.save("oQuickTyper", Session.NEW.discussing("SG-" + turn).rateable(turn));
 
