@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Several instances behind a load balancer share one database and one Redis, each with its own index: a change made
@@ -102,6 +103,40 @@ class IndexSyncIT {
                 assertThat(onSecond.visible(id)).map(Entry::title).contains("银杏路共享单车停放点设置审批"));
     }
 
+    @Test
+    void listenersOfAPublicationReadThePublishedVersionThoughADraftWasAskedForBefore() throws IOException {
+        Api api = start(channel, "1h", Files.createTempDirectory("zhice-g"), PublicationWitness.class);
+        KnowledgeBase knowledgeBase = instances.get(0).getBean(KnowledgeBase.class);
+        String id = KnowledgeBaseApiContract.newId();
+        importEntry(api, id, "梧桐里临时占道施工许可", "DRAFT");
+        assertThat(knowledgeBase.visible(id)).isEmpty();
+
+        importEntry(api, id, "梧桐里临时占道施工许可", "PUBLISHED");
+
+        // Listeners of EntryPublished (a campaign proposed for a new policy) run after commit, before search has been
+        // brought up to date: what they read must already be the published version, not the draft's "nothing live".
+        assertThat(PublicationWitness.SEEN).containsEntry(id, "梧桐里临时占道施工许可");
+        assertThat(knowledgeBase.visible(id)).map(Entry::title).contains("梧桐里临时占道施工许可");
+    }
+
+    /** Records what an after-commit listener of each publication reads through the knowledge base. */
+    static class PublicationWitness {
+
+        static final Map<String, String> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private final KnowledgeBase knowledgeBase;
+
+        PublicationWitness(KnowledgeBase knowledgeBase) {
+            this.knowledgeBase = knowledgeBase;
+        }
+
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(EntryPublished published) {
+            SEEN.put(published.externalId(),
+                    knowledgeBase.visible(published.externalId()).map(Entry::title).orElse("(nothing live)"));
+        }
+    }
+
     private static long readerVersion(EntryIndex index) {
         return index.search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
     }
@@ -123,9 +158,10 @@ class IndexSyncIT {
         assertThat(KnowledgeBaseApiContract.ids(restarted.search("白鹭湖游船", null))).contains(id);
     }
 
-    private Api start(String syncChannel, String syncInterval, Path indexDir) {
+    private Api start(String syncChannel, String syncInterval, Path indexDir, Class<?>... extraBeans) {
         // Command-line arguments, as an operator would start each instance; they outrank application.yml.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZhiceApplication.class).run(
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZhiceApplication.class)
+                .sources(extraBeans).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--zhice.redis.url=" + TestServices.redisUrl(),
@@ -135,8 +171,11 @@ class IndexSyncIT {
                 "--zhice.demo-data.enabled=false",
                 "--zhice.admin.bootstrap-password=" + PASSWORD);
         instances.add(context);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return Api.at(port).as("admin", PASSWORD);
+        return Api.at(port(context)).as("admin", PASSWORD);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static String publish(Api api, String title) {
@@ -144,8 +183,12 @@ class IndexSyncIT {
     }
 
     private static String publish(Api api, String id, String title) {
+        return importEntry(api, id, title, "PUBLISHED");
+    }
+
+    private static String importEntry(Api api, String id, String title, String status) {
         Map<String, Object> entry = KnowledgeBaseApiContract.entry(id, "SERVICE_GUIDE", title);
-        entry.put("status", "PUBLISHED");
+        entry.put("status", status);
         Api.Reply reply = api.post("/api/admin/kb/import", "application/x-ndjson",
                 KnowledgeBaseApiContract.ndjson(List.of(entry)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

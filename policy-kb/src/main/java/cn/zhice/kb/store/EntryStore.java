@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Entries and their versions in the relational database (H2 or PostgreSQL). Every write adds a version; the
@@ -42,8 +44,8 @@ public class EntryStore {
 
     /**
      * Live versions by external id, empty for ids without one, so a question's answer is not read and decoded again
-     * for every message. Refreshed by {@link #live}; the expiry only bounds a change made around the application
-     * (directly in the database), which the index's catch-up would not see either.
+     * for every message. Dropped by every write here and refreshed by {@link #live}; the expiry only bounds a change
+     * made around the application (directly in the database), which the index's catch-up would not see either.
      */
     private final Cache<String, Optional<Entry>> liveVersions = Caffeine.newBuilder()
             .maximumSize(LIVE_VERSIONS_KEPT)
@@ -136,6 +138,7 @@ public class EntryStore {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         insertVersion(id, 1, status, content, author, comment, now);
+        forget(content.externalId());
         return new StoredEntry(id, content, status, 1,
                 status == EntryStatus.PUBLISHED ? 1 : null, author, now, now);
     }
@@ -172,6 +175,7 @@ public class EntryStore {
             throw new ConcurrentEdit(current.externalId());
         }
         insertVersion(current.id(), version, status, content, author, comment, now);
+        forget(current.externalId());
         return new StoredEntry(current.id(), content, status, version, published, author, current.createdAt(), now);
     }
 
@@ -237,6 +241,23 @@ public class EntryStore {
             liveVersions.put(externalId, live == null ? Optional.empty() : Optional.of(live.entry()));
         }
         return found;
+    }
+
+    /**
+     * Drops the kept live version of an entry just written, now and again when the transaction commits: listeners of
+     * the write's events (a campaign proposed for a newly published policy) run after that commit and must read the new
+     * version, before the index's own listener has refreshed it through {@link #live}.
+     */
+    private void forget(String externalId) {
+        liveVersions.invalidate(externalId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    liveVersions.invalidate(externalId);
+                }
+            });
+        }
     }
 
     private Map<String, LiveEntry> read(Collection<String> externalIds) {
