@@ -10,6 +10,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
 import redis.embedded.RedisServer;
 
 /**
@@ -23,7 +28,12 @@ public final class TestServices {
     public static final String POSTGRES_USER = env("ZHICE_TEST_POSTGRES_USER", "postgres");
     private static final boolean REQUIRED = Boolean.parseBoolean(System.getenv("ZHICE_REQUIRE_SERVICES"));
 
+    /** The first part of every key prefix this JVM hands out; its keys are deleted when the JVM exits. */
+    private static final String JVM_PREFIX = "zhice-test:" + UUID.randomUUID() + ":";
+
     private static String redisUrl;
+    private static boolean embeddedRedis;
+    private static boolean cleanupRegistered;
 
     private TestServices() {}
 
@@ -39,6 +49,7 @@ public final class TestServices {
                 throw new IllegalStateException("ZHICE_REQUIRE_SERVICES is set but no Redis answers on 127.0.0.1:6379");
             } else {
                 redisUrl = startEmbeddedRedis();
+                embeddedRedis = true;
             }
         }
         return redisUrl;
@@ -66,9 +77,43 @@ public final class TestServices {
         }
     }
 
-    /** A key prefix no other test run uses, so runs sharing one Redis never see each other's data. */
+    /**
+     * A key prefix no other test run uses, so runs sharing one Redis never see each other's data. All prefixes of this
+     * JVM share a first part, and the JVM deletes every key under it when it exits: limit buckets and sessions carry
+     * TTLs of days, and a test that forgets them (or a run that is killed between tests) must not leave them behind.
+     */
     public static String uniquePrefix() {
-        return "zhice-test:" + UUID.randomUUID() + ":";
+        deleteKeysOnExit();
+        return JVM_PREFIX + UUID.randomUUID() + ":";
+    }
+
+    private static synchronized void deleteKeysOnExit() {
+        if (cleanupRegistered) {
+            return;
+        }
+        cleanupRegistered = true;
+        String url = redisUrl();
+        if (embeddedRedis) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RedisClient client = RedisClient.create(url);
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                var commands = connection.sync();
+                ScanCursor cursor = ScanCursor.INITIAL;
+                do {
+                    KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(JVM_PREFIX + "*").limit(1000));
+                    if (!page.getKeys().isEmpty()) {
+                        commands.unlink(page.getKeys().toArray(String[]::new));
+                    }
+                    cursor = page;
+                } while (!cursor.isFinished());
+            } catch (RuntimeException e) {
+                System.err.println("Could not delete this test run's Redis keys (" + JVM_PREFIX + "*): " + e);
+            } finally {
+                client.shutdown();
+            }
+        }, "delete-test-redis-keys"));
     }
 
     /** Whether PostgreSQL answers; when services are required and it does not, fails instead of skipping. */
