@@ -171,11 +171,8 @@ class IndexSyncIT {
                 "--zhice.demo-data.enabled=false",
                 "--zhice.admin.bootstrap-password=" + PASSWORD);
         instances.add(context);
-        return Api.at(port(context)).as("admin", PASSWORD);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return Api.at(port).as("admin", PASSWORD);
     }
 
     private static String publish(Api api, String title) {

@@ -10,11 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import redis.embedded.RedisServer;
 
 /**
@@ -97,21 +92,10 @@ public final class TestServices {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            RedisClient client = RedisClient.create(url);
-            try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                var commands = connection.sync();
-                ScanCursor cursor = ScanCursor.INITIAL;
-                do {
-                    KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(JVM_PREFIX + "*").limit(1000));
-                    if (!page.getKeys().isEmpty()) {
-                        commands.unlink(page.getKeys().toArray(String[]::new));
-                    }
-                    cursor = page;
-                } while (!cursor.isFinished());
+            try {
+                RedisKeys.deleteAll(url, JVM_PREFIX);
             } catch (RuntimeException e) {
                 System.err.println("Could not delete this test run's Redis keys (" + JVM_PREFIX + "*): " + e);
-            } finally {
-                client.shutdown();
             }
         }, "delete-test-redis-keys"));
     }

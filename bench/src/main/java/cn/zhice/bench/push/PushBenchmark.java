@@ -11,13 +11,11 @@ import cn.zhice.push.delivery.RateLimits;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import cn.zhice.testsupport.RedisKeys;
 import cn.zhice.testsupport.push.ScriptedSmtpServer;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.event.command.CommandListener;
@@ -220,32 +218,12 @@ public final class PushBenchmark {
         } finally {
             providers.close().run();
             mail.close();
-            deleteKeys(redisUrl, prefix);
+            System.out.printf("Redis: %,d keys of this run deleted%n", RedisKeys.deleteAll(redisUrl, prefix));
             if (schema != null) {
                 try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                     connection.createStatement().execute("drop schema if exists " + schema + " cascade");
                 }
             }
-        }
-    }
-
-    /** Removes every key this run wrote (limit buckets, quotas, the checks' own), scanning rather than blocking the server. */
-    static void deleteKeys(String redisUrl, String prefix) {
-        RedisClient client = RedisClient.create(redisUrl);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            var commands = connection.sync();
-            ScanCursor cursor = ScanCursor.INITIAL;
-            long deleted = 0;
-            do {
-                KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
-                if (!page.getKeys().isEmpty()) {
-                    deleted += commands.unlink(page.getKeys().toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-            System.out.printf("Redis: %,d keys of this run deleted%n", deleted);
-        } finally {
-            client.shutdown();
         }
     }
 
@@ -411,7 +389,7 @@ public final class PushBenchmark {
                     histogram.recordValue((System.nanoTime() - t0) / 1_000);
                 }
             }
-            connection.sync().keys(prefix + "*").forEach(key -> connection.sync().del(key));
+            RedisKeys.deleteAll(redisUrl, prefix);
             return histogram;
         } finally {
             client.shutdown();
@@ -446,7 +424,7 @@ public final class PushBenchmark {
                 limits.acquire(Channel.EMAIL, "hash" + i, "uscc" + i, true).join();
             }
             long second = commands.get();
-            connection.sync().keys(prefix + "*").forEach(key -> connection.sync().del(key));
+            RedisKeys.deleteAll(redisUrl, prefix);
             return new long[] {first, second, n};
         } finally {
             client.shutdown();

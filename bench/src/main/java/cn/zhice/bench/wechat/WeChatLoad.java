@@ -54,6 +54,8 @@ public final class WeChatLoad {
 
     private static final Pattern ENCRYPT = Pattern.compile("<Encrypt><!\\[CDATA\\[(.*?)]]></Encrypt>", Pattern.DOTALL);
     private static final ContentType XML = ContentType.create("text/xml", StandardCharsets.UTF_8);
+    /** A request slower than this counts in the per-second line of slow requests. */
+    private static final long SLOW_MICROS = 20_000;
 
     private WeChatLoad() {}
 
@@ -100,8 +102,6 @@ public final class WeChatLoad {
             checked.firstFailure().ifPresent(failure -> System.out.println("First failure: " + failure));
         }
     }
-
-    private static final long SLOW_MICROS = 20_000;
 
     private static double ms(Histogram histogram, double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1000.0;

@@ -51,15 +51,6 @@ class RedisSessionStoreIT {
     }
 
     @Test
-    void everyLoadSeesTheSaveJustBeforeIt() {
-        for (long turn = 1; turn <= 300; turn++) {
-            store.save("oQuickTyper", Session.NEW.discussing("SG-" + turn).rateable(turn));
-
-            assertThat(store.load("oQuickTyper").answeredTurn()).isEqualTo(turn);
-        }
-    }
-
-    @Test
     void remembersTheAnsweredTurnAndReadsSessionsSavedBeforeRatingsExisted() {
         Session answered = Session.NEW.discussing("SG-1").rateable(42L);
         store.save("oRater", answered);

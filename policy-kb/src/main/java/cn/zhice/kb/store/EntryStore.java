@@ -244,20 +244,27 @@ public class EntryStore {
     }
 
     /**
-     * Drops the kept live version of an entry just written, now and again when the transaction commits: listeners of
-     * the write's events (a campaign proposed for a newly published policy) run after that commit and must read the new
-     * version, before the index's own listener has refreshed it through {@link #live}.
+     * Drops the kept live version of an entry just written, when its transaction ends. After a commit that is before the
+     * write's after-commit listeners run (a campaign proposed for a newly published policy), which must read the new
+     * version before the index's own listener has refreshed it through {@link #live}. After a rollback it drops what a
+     * read inside the transaction may have kept of a version that never was.
      */
     private void forget(String externalId) {
-        liveVersions.invalidate(externalId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    liveVersions.invalidate(externalId);
-                }
-            });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            liveVersions.invalidate(externalId);
+            return;
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                liveVersions.invalidate(externalId);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                liveVersions.invalidate(externalId);
+            }
+        });
     }
 
     private Map<String, LiveEntry> read(Collection<String> externalIds) {
