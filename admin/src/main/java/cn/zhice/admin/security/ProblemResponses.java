@@ -13,7 +13,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers 401 and 403 on the admin API as ProblemDetail JSON, like every other API error. */
+/**
+ * Answers 401 and 403 on the admin API as ProblemDetail JSON, like every other API error. The body is left in the
+ * response buffer, not flushed or closed, so that the server can still mark the response {@code Connection: close}
+ * when the refused request's own body has not all arrived: a client would otherwise send its next request on a
+ * connection the server is about to drop.
+ */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
@@ -43,6 +48,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        response.getWriter().write(json.writeValueAsString(problem));
     }
 }

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.testsupport.Api;
 import cn.zhice.testsupport.TestApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The console's access rules over real HTTP: anonymous visitors are sent to the login page, each role sees only its
  * pages, reviewers cannot publish their own submission, output is escaped, lockout after five failures, and the
- * audit log records changes and offers no way to alter them.
+ * audit log records changes and offers no way to alter them. A refusal given before the request's body was read
+ * leaves the connection usable for the client's next request, or says it closes it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleSecurityIT {
@@ -332,6 +340,63 @@ class ConsoleSecurityIT {
         assertThat(reviewer.get("/api/admin/users").status()).isEqualTo(403);
         assertThat(reviewer.postJson("/api/admin/users", Map.of("username", "x1y2z3", "password", PW, "roles", List.of("ADMIN")))
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void keepsTheConnectionForTheNextRequestAfterRefusingOneWhoseBodyArrivedLate() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(anonymousPost("/api/admin/campaigns/1/cancel", 2));
+            out.flush();
+            Thread.sleep(300);
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String first = responseHead(in);
+            assertThat(first).startsWith("HTTP/1.1 401").doesNotContainIgnoringCase("connection: close");
+            in.readNBytes(contentLength(first));
+
+            out.write(anonymousPost("/api/admin/campaigns/1/approve", 2));
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(responseHead(in)).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    @Test
+    void tellsTheClientItClosesTheConnectionWhenRefusingARequestWhoseLargeBodyHasNotArrived() throws Exception {
+        // Over 64 KB the body is not awaited: the answer comes first, so the server cannot reuse the connection and
+        // must say so, or the client's next request goes out on a socket that is already being closed.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(anonymousPost("/api/admin/campaigns/1/cancel", 1_000_000));
+            socket.getOutputStream().flush();
+            String head = responseHead(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 401").containsIgnoringCase("\r\nconnection: close\r\n");
+        }
+    }
+
+    private static byte[] anonymousPost(String path, int contentLength) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int contentLength(String head) {
+        return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                .mapToInt(line -> Integer.parseInt(line.substring("content-length:".length()).trim())).findFirst()
+                .orElseThrow();
+    }
+
+    private static String responseHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1; b = in.read()) {
+            head.write(b);
+            if (head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
     }
 
     @Test
