@@ -9,7 +9,6 @@ import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
-import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -101,7 +100,7 @@ class WeChatPortal {
     }
 
     /**
-     * The message bound by WxJava's XStream mapping (with WxJava's fix-up for WeChat's split {@code PicList}). Not
+     * The message bound by WxJava's XStream mapping ({@link InboundXml}, with WxJava's fix-up for WeChat's split {@code PicList}). Not
      * {@code WxMpXmlMessage.fromXml(String)}: that also parses the XML a second time into a map of all fields, with a
      * new dom4j reader per call whose refused parser features throw and catch several exceptions each time — more
      * than a third of the callback's own cost under load — and nothing here reads that map.
@@ -109,7 +108,7 @@ class WeChatPortal {
     private static WxMpXmlMessage parse(String xml) {
         WxMpXmlMessage message;
         try {
-            message = XStreamTransformer.fromXml(WxMpXmlMessage.class, xml.replace("</PicList><PicList>", ""));
+            message = InboundXml.parse(xml.replace("</PicList><PicList>", ""));
         } catch (RuntimeException e) {
             throw new MalformedMessage();
         }
