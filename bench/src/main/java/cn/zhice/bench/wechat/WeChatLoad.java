@@ -311,7 +311,8 @@ public final class WeChatLoad {
                         long micros = (finished - scheduled) / 1000;
                         latency.recordValue(Math.min(Math.max(1, micros), HIGHEST_MICROS));
                         if (micros > SLOW_MICROS) {
-                            slow.incrementAndGet((int) Math.min(slow.length() - 1, (scheduled - start) / 1_000_000_000L));
+                            int second = (int) Math.min(slow.length() - 1, (scheduled - start) / 1_000_000_000L);
+                            slow.incrementAndGet(second);
                         }
                         last.accumulateAndGet(finished, Math::max);
                     }

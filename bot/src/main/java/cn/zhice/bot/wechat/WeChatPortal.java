@@ -100,10 +100,10 @@ class WeChatPortal {
     }
 
     /**
-     * The message bound by WxJava's XStream mapping ({@link InboundXml}, with WxJava's fix-up for WeChat's split {@code PicList}). Not
-     * {@code WxMpXmlMessage.fromXml(String)}: that also parses the XML a second time into a map of all fields, with a
-     * new dom4j reader per call whose refused parser features throw and catch several exceptions each time — more
-     * than a third of the callback's own cost under load — and nothing here reads that map.
+     * The message bound by WxJava's XStream mapping ({@link InboundXml}), with WxJava's fix-up for WeChat's split
+     * {@code PicList}. Not {@code WxMpXmlMessage.fromXml(String)}: that also parses the XML a second time into a map
+     * of all fields, with a new dom4j reader per call whose refused parser features throw and catch several exceptions
+     * each time — more than a third of the callback's own cost under load — and nothing here reads that map.
      */
     private static WxMpXmlMessage parse(String xml) {
         WxMpXmlMessage message;
