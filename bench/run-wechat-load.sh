@@ -7,6 +7,8 @@
 #   APP_ARGS=--zhice.kb.search-cache=0 bench/run-wechat-load.sh   # every question searched, none answered from kept hits
 #   BUILD=0 RATE=300 bench/run-wechat-load.sh   # without rebuilding the jars first
 #   APP_JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
+#   DB=postgres bench/run-wechat-load.sh   # production's database: a fresh one on the local server (127.0.0.1:5432,
+#                                          # user postgres), dropped at the end; the default is an H2 file
 # APP_JAVA_OPTS replaces the app's JVM options (default -Xmx1g). The generator prints, per second of the run, how many
 # requests took over 20 ms: steady counts mean queueing everywhere, runs of large ones mean stalls (GC, a lock).
 # Its Redis keys (sessions, kept replies) are deleted when it ends.
@@ -36,9 +38,11 @@ work=$(mktemp -d)
 app=""
 redis=()
 keys="zhice-load-$$"
+database=""
 cleanup() {
   if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; fi
   rm -rf "$work"
+  if [ -n "$database" ]; then dropdb -h 127.0.0.1 -U postgres --if-exists "$database" || true; fi
   # The run's sessions and kept replies would otherwise stay in the shared Redis until their TTLs end.
   if [ "${#redis[@]}" -gt 0 ]; then
     redis-cli -h 127.0.0.1 --scan --pattern "$keys:*" | xargs -r -n 1000 redis-cli -h 127.0.0.1 unlink >/dev/null
@@ -53,8 +57,15 @@ if redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
     "--zhice.wechat.redis-key-prefix=$keys:wechat:")
 fi
 
-java ${APP_JAVA_OPTS:--Xmx1g} -jar app/target/zhice-app.jar --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$work/db" --zhice.kb.index-dir="$work/index" \
+datasource=(--spring.datasource.url="jdbc:h2:file:$work/db")
+if [ "${DB:-h2}" = postgres ]; then
+  database="zhice_load_$$"
+  createdb -h 127.0.0.1 -U postgres "$database"
+  datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$database" --spring.datasource.username=postgres)
+fi
+
+java ${APP_JAVA_OPTS:--Xmx1g} -jar app/target/zhice-app.jar --server.port="$PORT" "${datasource[@]}" \
+  --zhice.kb.index-dir="$work/index" \
   --zhice.demo-data.enabled=false --zhice.admin.bootstrap-password="$ADMIN_PASSWORD" \
   --zhice.wechat.app-id="$APP_ID" --zhice.wechat.secret=unused --zhice.wechat.token="$TOKEN" \
   --zhice.wechat.aes-key="$AES_KEY" --zhice.wechat.api-base-url=http://127.0.0.1:9 \

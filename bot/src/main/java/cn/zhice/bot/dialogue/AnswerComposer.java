@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class AnswerComposer {
 
-    private static final Pattern TIME_SENTENCE = Pattern.compile("[^。\\n]*(截止|期限|时间|日前|日至|月至|之前|有效期)[^。\\n]*[。]?");
+    // Sentences end after 。 or at a line break; a sentence that names a time or deadline answers "什么时候截止".
+    private static final Pattern SENTENCES = Pattern.compile("(?<=。)|\\n");
+    private static final Pattern TIME_WORDS = Pattern.compile("截止|期限|时间|日前|日至|月至|之前|有效期");
 
     private AnswerComposer() {}
 
@@ -178,12 +180,12 @@ final class AnswerComposer {
             lines.add("办理时限：" + entry.how().timeLimit());
         }
         String body = Stream.of(entry.body(), entry.answer()).filter(Objects::nonNull).collect(Collectors.joining("\n"));
-        var matcher = TIME_SENTENCE.matcher(body);
-        int found = 0;
-        while (matcher.find() && found < 2) {
-            lines.add(matcher.group().strip());
-            found++;
-        }
+        // Split first, then look for the words: one pattern spanning a sentence around the words would try again from
+        // every character of a sentence without them, which costs the square of its length.
+        SENTENCES.splitAsStream(body)
+                .filter(sentence -> TIME_WORDS.matcher(sentence).find())
+                .limit(2)
+                .forEach(sentence -> lines.add(sentence.strip()));
         if (entry.validTo() != null) {
             lines.add("政策有效期至 " + entry.validTo());
         }

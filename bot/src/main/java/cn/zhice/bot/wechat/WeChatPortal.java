@@ -30,7 +30,9 @@ class WeChatPortal {
 
     private static final MediaType XML_UTF8 = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
     private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-    private static final Pattern ENCRYPT = Pattern.compile("<Encrypt>\\s*(?:<!\\[CDATA\\[)?([A-Za-z0-9+/=\\s]+?)(?:]]>)?\\s*</Encrypt>");
+    // Greedy: the cipher text's characters cannot end it early, and a reluctant group would retry the end at every one.
+    private static final Pattern ENCRYPT = Pattern.compile("<Encrypt>\\s*(?:<!\\[CDATA\\[)?([A-Za-z0-9+/=\\s]+)(?:]]>)?\\s*</Encrypt>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     private final WeChatProperties properties;
     private final CallbackGuard guard;
@@ -88,7 +90,7 @@ class WeChatPortal {
         if (!encrypt.find()) {
             throw new MalformedMessage();
         }
-        String cipherText = encrypt.group(1).replaceAll("\\s", "");
+        String cipherText = WHITESPACE.matcher(encrypt.group(1)).replaceAll("");
         guard.verifyMessageSignature(msgSignature, timestamp, nonce, cipherText);
         String plain;
         try {
