@@ -45,7 +45,8 @@ import org.apache.hc.core5.util.Timeout;
  * <p>The generator shares the machine with the app, so it keeps its own work off the measured path: every request is
  * signed and encrypted before the clock starts, requests go out over a pool of kept-alive connections (as WeChat's
  * servers keep theirs), and replies are decrypted and checked after the run. It reports its own and, given
- * {@code --app-pid}, the app's CPU time per message.
+ * {@code --app-pid}, the app's CPU time per message, and how late a thread that only sleeps 1 ms woke up meanwhile
+ * ({@link WakeUpProbe}: the machine's own tail, which no reply can beat).
  *
  * <p>{@code --url http://127.0.0.1:18089 --rate 500 --seconds 30 --warmup 60 --users 2000 --connections 64
  * --token T --aes-key K --app-id A [--app-pid N]}; writes {@code bench/target/wechat-load.json}.
@@ -80,7 +81,9 @@ public final class WeChatLoad {
             System.out.printf("Measuring: %d s at %d msg/s over %d connections%n", seconds, rate, connections);
             long appCpuBefore = appPid.map(WeChatLoad::processCpuNanos).orElse(0L);
             long ownCpuBefore = ownCpuNanos();
+            WakeUpProbe probe = WakeUpProbe.start();
             Run run = sender.run(measured, rate);
+            Histogram wakeUpLateness = probe.stop();
             long ownCpu = ownCpuNanos() - ownCpuBefore;
             Optional<Long> appCpu = appPid.map(pid -> processCpuNanos(pid) - appCpuBefore);
 
@@ -90,12 +93,14 @@ public final class WeChatLoad {
                     {"targetRate": %d, "seconds": %d, "connections": %d, "sent": %d, "ok": %d, "failed": %d,
                      "throughput": %.1f, "p50Ms": %.2f, "p90Ms": %.2f, "p99Ms": %.2f, "p999Ms": %.2f, "maxMs": %.2f,
                      "sentToReplyP50Ms": %.2f, "sentToReplyP99Ms": %.2f, "sendDelayP99Ms": %.2f,
-                     "generatorCpuUsPerMessage": %.0f, "appCpuUsPerMessage": %s}
+                     "generatorCpuUsPerMessage": %.0f, "appCpuUsPerMessage": %s,
+                     "wakeUpLateP99Ms": %.2f, "wakeUpLateP999Ms": %.2f, "wakeUpLateMaxMs": %.2f}
                     """.formatted(rate, seconds, connections, measured.size(), checked.ok(), checked.failed(),
                     checked.ok() / run.elapsedSeconds(), ms(latency, 50), ms(latency, 90), ms(latency, 99),
                     ms(latency, 99.9), latency.getMaxValue() / 1000.0, ms(run.sentToReply(), 50),
                     ms(run.sentToReply(), 99), ms(run.sendDelay(), 99), ownCpu / 1000.0 / measured.size(),
-                    appCpu.map(nanos -> "%.0f".formatted(nanos / 1000.0 / measured.size())).orElse("null"));
+                    appCpu.map(nanos -> "%.0f".formatted(nanos / 1000.0 / measured.size())).orElse("null"),
+                    ms(wakeUpLateness, 99), ms(wakeUpLateness, 99.9), wakeUpLateness.getMaxValue() / 1000.0);
             System.out.print(report);
             System.out.println("Requests over 20 ms, per second of the run: " + run.slowPerSecond());
             Path out = Path.of("bench/target/wechat-load.json");
