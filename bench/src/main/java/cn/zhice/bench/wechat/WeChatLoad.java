@@ -78,6 +78,9 @@ public final class WeChatLoad {
             sender.run(messages.next(rate * warmup), rate);
             // Signed after the warm-up, so that no timestamp is near WeChat's five-minute limit when it is sent.
             List<Prepared> measured = messages.next(rate * seconds);
+            // Measuring starts with an empty young generation, which run-wechat-load.sh sizes for the whole run, so this
+            // JVM does not collect while it measures: its pauses (50-80 ms on 2 shared cores) would count as the app's.
+            System.gc();
             System.out.printf("Measuring: %d s at %d msg/s over %d connections%n", seconds, rate, connections);
             long appCpuBefore = appPid.map(WeChatLoad::processCpuNanos).orElse(0L);
             long ownCpuBefore = ownCpuNanos();
