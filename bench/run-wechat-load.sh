@@ -9,8 +9,10 @@
 #   APP_JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/wechat.jfr,settings=profile" bench/run-wechat-load.sh
 #   DB=postgres bench/run-wechat-load.sh   # production's database: a fresh one on the local server (127.0.0.1:5432,
 #                                          # user postgres), dropped at the end; the default is an H2 file
-# APP_JAVA_OPTS replaces the app's JVM options (default -Xmx1g); GEN_JAVA_OPTS sets the generator's. The generator prints, per second of the run, how many
-# requests took over 20 ms: steady counts mean queueing everywhere, runs of large ones mean stalls (GC, a lock).
+# APP_JAVA_OPTS replaces the app's JVM options (default -Xmx1g), GEN_JAVA_OPTS the generator's (default below). The
+# generator prints, per second of the run, how many requests took over 20 ms: steady counts mean queueing everywhere,
+# runs of large ones mean stalls (GC, a lock). Its wake-up probe reports how late a thread that only sleeps woke up
+# meanwhile: the machine's own tail.
 # Its Redis keys (sessions, kept replies) are deleted when it ends.
 # WeChat's own API is pointed at a closed local port: the measured path (a passive reply) never calls it.
 set -euo pipefail
