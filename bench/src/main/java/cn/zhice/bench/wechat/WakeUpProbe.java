@@ -34,10 +34,13 @@ final class WakeUpProbe {
 
     private void run() {
         while (running) {
-            long before = System.nanoTime();
-            LockSupport.parkNanos(SLEEP_NANOS);
-            long lateMicros = (System.nanoTime() - before - SLEEP_NANOS) / 1000;
-            lateness.recordValue(Math.min(Math.max(0, lateMicros), HIGHEST_MICROS));
+            long due = System.nanoTime() + SLEEP_NANOS;
+            long now;
+            // parkNanos may return early, so each record is one whole sleep.
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            lateness.recordValue(Math.min((now - due) / 1000, HIGHEST_MICROS));
         }
     }
 
