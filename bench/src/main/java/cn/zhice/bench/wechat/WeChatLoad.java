@@ -305,19 +305,17 @@ public final class WeChatLoad {
                 threads.execute(() -> {
                     for (int index = first; index < messages.size(); index += connections) {
                         long scheduled = start + index * period;
-                        long wait = scheduled - System.nanoTime();
-                        if (wait > 0) {
+                        long wait;
+                        // parkNanos may return early: a message is never sent before its time.
+                        while ((wait = scheduled - System.nanoTime()) > 0) {
                             LockSupport.parkNanos(wait);
                         }
                         long sending = System.nanoTime();
                         replies.set(index, send(messages.get(index)));
                         long finished = System.nanoTime();
-                        sendDelay.recordValue(Math.min(Math.max(1, (sending - scheduled) / 1000), HIGHEST_MICROS));
-                        sentToReply.recordValue(Math.min(Math.max(1, (finished - sending) / 1000), HIGHEST_MICROS));
-                        // An overloaded app answers later than the histogram reaches: such replies count at its
-                        // ceiling (60 s) instead of failing the sender and leaving the run waiting for them.
-                        long micros = (finished - scheduled) / 1000;
-                        latency.recordValue(Math.min(Math.max(1, micros), HIGHEST_MICROS));
+                        record(sendDelay, sending - scheduled);
+                        record(sentToReply, finished - sending);
+                        long micros = record(latency, finished - scheduled);
                         if (micros > SLOW_MICROS) {
                             int second = (int) Math.min(slow.length() - 1, (scheduled - start) / 1_000_000_000L);
                             slow.incrementAndGet(second);
@@ -329,6 +327,16 @@ public final class WeChatLoad {
             }
             done.await(messages.size() / rate + 60, TimeUnit.SECONDS);
             return new Run(latency, sendDelay, sentToReply, replies, (last.get() - start) / 1e9, slow);
+        }
+
+        /**
+         * Records a duration in microseconds and returns them. An overloaded app answers later than the histogram
+         * reaches: such replies count at its ceiling (60 s) instead of failing the sender and leaving the run waiting.
+         */
+        private static long record(Histogram histogram, long nanos) {
+            long micros = nanos / 1000;
+            histogram.recordValue(Math.min(Math.max(1, micros), HIGHEST_MICROS));
+            return micros;
         }
 
         private Reply send(Prepared message) {
