@@ -12,15 +12,18 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
-import java.util.concurrent.TimeUnit;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +68,7 @@ class DeliveryConfiguration {
         }
         ClientResources resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .nettyCustomizer(new ConsolidatedFlushes())
                 .build();
         RedisClient client = RedisClient.create(resources, uri.build());
         client.setOptions(ClientOptions.builder()
@@ -72,6 +76,20 @@ class DeliveryConfiguration {
                 .timeoutOptions(TimeoutOptions.enabled(REDIS_TIMEOUT))
                 .build());
         return client;
+    }
+
+    /**
+     * Many limit checks share one connection, and Lettuce flushes after every command: one {@code write} system call
+     * per command. Netty's {@link FlushConsolidationHandler} lets the commands written meanwhile go out together —
+     * while a reply is being read (a CAS check writes its update from the reply's callback) and otherwise by the event
+     * loop's next turn.
+     */
+    static final class ConsolidatedFlushes implements NettyCustomizer {
+
+        @Override
+        public void afterChannelInitialized(Channel channel) {
+            channel.pipeline().addFirst(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+        }
     }
 
     @Bean(destroyMethod = "close")
