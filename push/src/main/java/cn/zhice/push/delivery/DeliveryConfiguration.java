@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +42,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PushProperties.class, SmsProperties.class, MailProperties.class})
-class DeliveryConfiguration {
+class DeliveryConfiguration implements DisposableBean {
 
     static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * The limits client's event loops and timers. Not a bean: a {@code ClientResources} bean would replace Spring
+     * Boot's for the application's own Redis connections. Shut down after the client, when this configuration is.
+     */
+    private final ClientResources limitsResources = DefaultClientResources.builder()
+            .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            .nettyCustomizer(new ConsolidatedFlushes())
+            .build();
+
+    @Override
+    public void destroy() {
+        limitsResources.shutdown();
+    }
 
     /**
      * A client of its own for the limits, to the Redis the application uses: commands issued while disconnected are
@@ -66,11 +81,7 @@ class DeliveryConfiguration {
                 uri.withPassword(lettuce.getPassword().toCharArray());
             }
         }
-        ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .nettyCustomizer(new ConsolidatedFlushes())
-                .build();
-        RedisClient client = RedisClient.create(resources, uri.build());
+        RedisClient client = RedisClient.create(limitsResources, uri.build());
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(REDIS_TIMEOUT))
