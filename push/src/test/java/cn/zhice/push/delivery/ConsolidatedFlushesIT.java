@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.push.Channel;
 import cn.zhice.push.PushProperties;
+import cn.zhice.testsupport.RedisKeys;
 import cn.zhice.testsupport.TestServices;
 import cn.zhice.testsupport.push.MutableClock;
 import io.lettuce.core.RedisClient;
@@ -17,7 +18,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,23 +68,14 @@ class ConsolidatedFlushesIT {
 
     @AfterEach
     void disconnect() {
-        var keys = connection.sync().keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(new byte[0][]));
-        }
+        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
         connection.close();
         client.shutdown();
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     RateLimits limits(int smsPerDay) {
-        PushProperties properties = new PushProperties("https://zhice.example.gov.cn", prefix, List.of(), List.of(),
-                new PushProperties.Limits(List.of(smsPerDay + "/1d"), List.of("3/1d"), List.of("5/1d"), 3,
-                        Duration.ofHours(1), 1_000_000, 1_000_000, 50, 4, 20),
-                new PushProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), List.of()),
-                new PushProperties.Worker(false, 1, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
-                new PushProperties.Retry(5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)), 7,
-                new PushProperties.WeChat(null, List.of()), 10);
+        PushProperties properties = TestLimits.properties(prefix, List.of(smsPerDay + "/1d"), 3, 1_000_000, 1_000_000);
         MutableClock clock = MutableClock.at("2026-11-23T10:00");
         return new RateLimits(DeliveryConfiguration.buckets(connection, clock), properties, clock);
     }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.push.Channel;
 import cn.zhice.push.PushProperties;
+import cn.zhice.testsupport.RedisKeys;
 import cn.zhice.testsupport.TestServices;
 import cn.zhice.testsupport.push.MutableClock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,10 +34,7 @@ class ProviderQuotasIT {
 
     @AfterEach
     void cleanUp() {
-        var keys = connection.sync().keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(new byte[0][]));
-        }
+        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
         connection.close();
         client.shutdown();
     }
@@ -46,13 +42,7 @@ class ProviderQuotasIT {
     @Test
     void grantsEveryWaiterWhenOneRefillIsSharedByFarMoreCallersThanItsBatch() {
         MutableClock clock = MutableClock.at("2026-12-05T10:00");
-        PushProperties properties = new PushProperties("https://zhice.example.gov.cn", prefix, List.of(), List.of(),
-                new PushProperties.Limits(List.of("1/1m"), List.of("3/1d"), List.of("5/1d"), 3, Duration.ofHours(1),
-                        1_000_000, 1_000_000, 50, 4, 20),
-                new PushProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), List.of()),
-                new PushProperties.Worker(false, 1, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
-                new PushProperties.Retry(5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)), 7,
-                new PushProperties.WeChat(null, List.of()), 10);
+        PushProperties properties = TestLimits.properties(prefix, List.of("1/1m"), 3, 1_000_000, 1_000_000);
         ProviderQuotas quotas = new ProviderQuotas(DeliveryConfiguration.buckets(connection, clock), properties, clock);
         List<CompletableFuture<Instant>> waiting = new ArrayList<>();
         // all of them wait for the same first refill of 20 tokens: the rest must each get a refill of their own

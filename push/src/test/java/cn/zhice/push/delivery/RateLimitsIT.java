@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhice.push.Channel;
 import cn.zhice.push.PushProperties;
+import cn.zhice.testsupport.RedisKeys;
 import cn.zhice.testsupport.TestServices;
 import cn.zhice.testsupport.push.MutableClock;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
@@ -12,7 +13,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +51,7 @@ class RateLimitsIT {
 
     @AfterEach
     void cleanUp() {
-        var keys = connection.sync().keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(new byte[0][]));
-        }
+        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
     }
 
     AsyncProxyManager<byte[]> buckets() {
@@ -62,13 +59,7 @@ class RateLimitsIT {
     }
 
     PushProperties properties(int enterprisePerWeek, long wechatPerDay, long smsPerSecond) {
-        return new PushProperties("https://zhice.example.gov.cn", prefix, List.of(), List.of(),
-                new PushProperties.Limits(List.of("1/1m", "5/1h", "10/1d"), List.of("3/1d"), List.of("5/1d"), enterprisePerWeek,
-                        Duration.ofHours(1), wechatPerDay, smsPerSecond, 50, 4, 20),
-                new PushProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), List.of()),
-                new PushProperties.Worker(false, 1, 200, Duration.ofMillis(500), 4, Duration.ofMinutes(2), Duration.ofSeconds(2)),
-                new PushProperties.Retry(5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofHours(1)), 7,
-                new PushProperties.WeChat(null, List.of()), 10);
+        return TestLimits.properties(prefix, List.of("1/1m", "5/1h", "10/1d"), enterprisePerWeek, wechatPerDay, smsPerSecond);
     }
 
     RateLimits.Verdict sms(String hash) {
