@@ -36,14 +36,15 @@ class WeChatPortal {
 
     private final WeChatProperties properties;
     private final CallbackGuard guard;
-    private final WxMpConfigStorage account;
+    /** The account's AES key decoded once; null without one (plain mode only). Immutable, so shared by all requests. */
+    private final WxMpCryptUtil crypto;
     private final Answering answering;
 
     WeChatPortal(WeChatProperties properties, CallbackGuard guard, WxMpConfigStorage account,
             Answering answering) {
         this.properties = properties;
         this.guard = guard;
-        this.account = account;
+        this.crypto = properties.safeModeConfigured() ? new WxMpCryptUtil(account) : null;
         this.answering = answering;
     }
 
@@ -75,7 +76,7 @@ class WeChatPortal {
         if (Answering.SUCCESS.equals(reply)) {
             return ResponseEntity.ok().contentType(TEXT_UTF8).body(reply);
         }
-        return ResponseEntity.ok().contentType(XML_UTF8).body(safeMode ? new WxMpCryptUtil(account).encrypt(reply) : reply);
+        return ResponseEntity.ok().contentType(XML_UTF8).body(safeMode ? crypto.encrypt(reply) : reply);
     }
 
     @ExceptionHandler(CallbackRejected.class)
@@ -94,7 +95,7 @@ class WeChatPortal {
         guard.verifyMessageSignature(msgSignature, timestamp, nonce, cipherText);
         String plain;
         try {
-            plain = new WxMpCryptUtil(account).decrypt(cipherText);
+            plain = crypto.decrypt(cipherText);
         } catch (WxRuntimeException | IllegalArgumentException e) {
             throw new MalformedMessage();
         }
