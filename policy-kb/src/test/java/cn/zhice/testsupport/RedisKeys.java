@@ -18,6 +18,15 @@ public final class RedisKeys {
     /** Deletes every key starting with {@code prefix}; returns how many there were. */
     public static long deleteAll(String redisUrl, String prefix) {
         RedisClient client = RedisClient.create(redisUrl);
+        try {
+            return deleteAll(client, prefix);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** The same through a client the caller already has, whose event loops are reused for one more connection. */
+    public static long deleteAll(RedisClient client, String prefix) {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> commands = connection.sync();
             ScanArgs matching = ScanArgs.Builder.matches(prefix + "*").limit(1000);
@@ -31,8 +40,6 @@ public final class RedisKeys {
                 cursor = page;
             } while (!cursor.isFinished());
             return deleted;
-        } finally {
-            client.shutdown();
         }
     }
 }

@@ -68,7 +68,7 @@ class ConsolidatedFlushesIT {
 
     @AfterEach
     void disconnect() {
-        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
+        RedisKeys.deleteAll(client, prefix);
         connection.close();
         client.shutdown();
         resources.shutdown(0, 2, TimeUnit.SECONDS);

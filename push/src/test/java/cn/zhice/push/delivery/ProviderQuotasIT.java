@@ -34,7 +34,7 @@ class ProviderQuotasIT {
 
     @AfterEach
     void cleanUp() {
-        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
+        RedisKeys.deleteAll(client, prefix);
         connection.close();
         client.shutdown();
     }

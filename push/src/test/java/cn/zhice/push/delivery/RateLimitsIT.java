@@ -51,7 +51,7 @@ class RateLimitsIT {
 
     @AfterEach
     void cleanUp() {
-        RedisKeys.deleteAll(TestServices.redisUrl(), prefix);
+        RedisKeys.deleteAll(client, prefix);
     }
 
     AsyncProxyManager<byte[]> buckets() {
